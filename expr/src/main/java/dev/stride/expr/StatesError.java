@@ -1,0 +1,23 @@
+package dev.stride.expr;
+
+/**
+ * An ASL runtime error: an error name ({@code States.Runtime}, a task's own error, ...) and a
+ * cause text. It is data that flows through Retry and Catch; it is thrown only to unwind from
+ * deep inside an evaluation back to the state handler that records it.
+ */
+public final class StatesError extends RuntimeException {
+    private final String error;
+    private final String cause;
+
+    public StatesError(String error, String cause) {
+        super(error + ": " + cause, null, false, false); // no stack trace: this is data, not a bug
+        this.error = error;
+        this.cause = cause;
+    }
+
+    /** The error name, e.g. {@code States.Runtime}; may be null for a Fail state without Error. */
+    public String error() { return error; }
+
+    /** The cause text; may be null. */
+    public String cause() { return cause; }
+}
