@@ -1,0 +1,4 @@
+package dev.stride.asl.model;
+
+/** Succeed: ends its graph successfully. */
+public record SucceedState(Common common) implements State {}

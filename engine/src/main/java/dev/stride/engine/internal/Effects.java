@@ -1,0 +1,18 @@
+package dev.stride.engine.internal;
+
+import dev.stride.engine.spi.TaskInvocation;
+
+/**
+ * What the interpreter asks the world to do. The engine buffers these and carries them out only
+ * after the events that led to them are committed (the outbox), so a crash repeats an effect
+ * but never a transition.
+ */
+interface Effects {
+    void scheduleTimer(ExecutionRecord ex, int frameId, long dueMillis);
+
+    void dispatchTask(ExecutionRecord ex, TaskInvocation invocation);
+
+    void cancelTask(ExecutionRecord ex, String taskToken);
+
+    void finished(ExecutionRecord ex);
+}

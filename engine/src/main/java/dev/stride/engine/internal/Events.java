@@ -1,0 +1,74 @@
+package dev.stride.engine.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stride.engine.history.HistoryEvent;
+import dev.stride.expr.Json;
+
+/** Appends history events to an execution, chaining previousEventId through the frame. */
+final class Events {
+    private static final JsonNode NOT_TRUNCATED = Json.NODES.objectNode().put("truncated", false);
+
+    private Events() {}
+
+    static HistoryEvent append(ExecutionRecord ex, Frame f, long now, String type, String key, ObjectNode details) {
+        return appendWithPrevious(ex, f, f == null ? ex.lastEventId() : f.lastEventId, now, type, key, details);
+    }
+
+    static HistoryEvent appendWithPrevious(ExecutionRecord ex, Frame f, long previous, long now, String type, String key, ObjectNode details) {
+        HistoryEvent e = new HistoryEvent(ex.lastEventId() + 1, previous, now, type, key, details);
+        ex.history.add(e);
+        if (f != null) f.lastEventId = e.id();
+        return e;
+    }
+
+    static ObjectNode object() { return Json.NODES.objectNode(); }
+
+    static ObjectNode entered(String name, JsonNode input) {
+        ObjectNode d = object();
+        d.put("name", name);
+        d.set("input", input);
+        d.set("inputDetails", NOT_TRUNCATED);
+        return d;
+    }
+
+    static ObjectNode exited(String name, JsonNode output, ObjectNode assigned) {
+        ObjectNode d = object();
+        d.put("name", name);
+        d.set("output", output);
+        d.set("outputDetails", NOT_TRUNCATED);
+        if (assigned != null) {
+            d.set("assignedVariables", assigned);
+            d.set("assignedVariablesDetails", NOT_TRUNCATED);
+        }
+        return d;
+    }
+
+    static ObjectNode output(JsonNode output) {
+        ObjectNode d = object();
+        d.set("output", output);
+        d.set("outputDetails", NOT_TRUNCATED);
+        return d;
+    }
+
+    static ObjectNode input(JsonNode input) {
+        ObjectNode d = object();
+        d.set("input", input);
+        d.set("inputDetails", NOT_TRUNCATED);
+        return d;
+    }
+
+    static ObjectNode errorCause(String error, String cause) {
+        ObjectNode d = object();
+        if (error != null) d.put("error", error);
+        if (cause != null) d.put("cause", cause);
+        return d;
+    }
+
+    static ObjectNode mapIteration(String mapName, int index) {
+        ObjectNode d = object();
+        d.put("name", mapName);
+        d.put("index", index);
+        return d;
+    }
+}

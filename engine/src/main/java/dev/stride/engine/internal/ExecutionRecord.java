@@ -1,0 +1,41 @@
+package dev.stride.engine.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stride.engine.ExecutionStatus;
+import dev.stride.engine.history.HistoryEvent;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * The whole state of one execution as data: identity, status, history and frames. The
+ * interpreter is the only writer, always under the record's monitor.
+ */
+final class ExecutionRecord {
+    String executionArn;
+    String name;
+    String stateMachineArn;
+    String stateMachineName;
+    String roleArn;
+    boolean express;
+    JsonNode input;
+    long startMillis;
+    long stopMillis;
+    /** Execution TimeoutSeconds deadline, or 0 when none. */
+    long deadlineMillis;
+    ExecutionStatus status = ExecutionStatus.RUNNING;
+    JsonNode output;
+    String error;
+    String cause;
+
+    List<HistoryEvent> history = new ArrayList<>();
+    TreeMap<Integer, Frame> frames = new TreeMap<>();
+    int nextFrameId;
+    int nextTokenSeq;
+    /** Frames ready to step, in order. */
+    Deque<Integer> ready = new ArrayDeque<>();
+
+    long lastEventId() { return history.isEmpty() ? 0 : history.get(history.size() - 1).id(); }
+}

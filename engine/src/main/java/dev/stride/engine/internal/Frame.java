@@ -1,0 +1,70 @@
+package dev.stride.engine.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One thread of control in one graph: the top-level machine, a Parallel branch or a Map
+ * iteration. Pure data, so an execution can be saved between any two steps and resumed by
+ * another engine: no field refers to code, only to names in the definition.
+ */
+final class Frame {
+    int id;
+    /** Parent frame id, or -1 for the top-level frame. */
+    int parentId = -1;
+    /** Branch index (Parallel) or item index (Map) within the parent. */
+    int index;
+    String graphId;
+    String stateName;
+    Phase phase = Phase.ENTER;
+
+    /** The current state's raw input, and what InputPath made of it (JSONPath). */
+    JsonNode rawInput;
+    JsonNode effectiveInput;
+    /** Id of this frame's latest event: the next event's previousEventId. */
+    long lastEventId;
+    long enteredEventId;
+    long enteredAtMillis;
+    /** Variables assigned in this frame's scope; outer scopes are read through the parent. */
+    Map<String, JsonNode> variables = new LinkedHashMap<>();
+
+    /** Per-retrier attempt counts for the current state, and the total retries ($$.State.RetryCount). */
+    int[] retryCounts;
+    int retryCount;
+    long timerDue;
+    /** Task heartbeat deadline (0 = none) and period. */
+    long heartbeatDue;
+    long heartbeatSeconds;
+    String taskToken;
+    JsonNode taskInput;
+    /** Task outcome delivered while waiting: output, or error + cause. */
+    JsonNode outcomeOutput;
+    String outcomeError;
+    String outcomeCause;
+    boolean outcomeFailed;
+
+    /** Parallel/Map bookkeeping. */
+    JsonNode[] childResults;
+    JsonNode items;
+    int launched;
+    int running;
+    int succeeded;
+    int failedChildren;
+    int maxConcurrency;
+    long toleratedFailureCount = -1;
+    double toleratedFailurePercentage = -1;
+    long lastChildEventId;
+    /** The first error of a failed child, propagated as the parent's error. */
+    String childError;
+    String childCause;
+    long childFailEventId;
+
+    /** Result of the graph when phase is DONE. */
+    JsonNode output;
+    String error;
+    String cause;
+    boolean failed;
+
+    boolean isTop() { return parentId < 0; }
+}

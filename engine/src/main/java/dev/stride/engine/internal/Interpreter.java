@@ -1,0 +1,399 @@
+package dev.stride.engine.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stride.asl.model.*;
+import dev.stride.engine.ExecutionStatus;
+import dev.stride.engine.spi.Clock;
+import dev.stride.engine.spi.IdSource;
+import dev.stride.expr.ErrorNames;
+import dev.stride.expr.Json;
+import dev.stride.expr.Scope;
+import dev.stride.expr.StatesError;
+import dev.stride.expr.jsonata.EvaluationBudget;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * The ASL interpreter: moves the frames of one execution forward until each is blocked.
+ *
+ * <p>Design notes. Everything an execution is lives in its {@link ExecutionRecord} (frames,
+ * history, variables); this class holds no per-execution state, so a record can be saved after
+ * any call to {@link #run} and continued by another interpreter. A frame steps through its
+ * phases ({@link Phase}); a state that must wait (timer, task, children) asks for an effect
+ * and returns BLOCKED; the engine wakes the frame later by putting it back on the ready queue.
+ * Errors raised by expressions are {@link StatesError}s caught here and sent through the
+ * state's Retry and Catch; an unhandled one ends the frame, and the parent frame (Parallel,
+ * Map) or the execution takes it from there.
+ */
+public final class Interpreter {
+    enum Step { CONTINUE, BLOCKED }
+
+    private final Clock clock;
+    final IdSource ids;
+    final Effects effects;
+    final EvaluationBudget budget;
+    private final FanOut fanOut;
+    private final TaskStep taskStep;
+    private final WaitStep waitStep;
+
+    Interpreter(Clock clock, IdSource ids, Effects effects, EvaluationBudget budget, String region) {
+        this.clock = clock;
+        this.ids = ids;
+        this.effects = effects;
+        this.budget = budget;
+        this.fanOut = new FanOut(this);
+        this.taskStep = new TaskStep(this, region);
+        this.waitStep = new WaitStep(this);
+    }
+
+    long now() { return clock.millis(); }
+
+    /** Records ExecutionStarted and makes the first state ready. */
+    void start(ExecutionRecord ex, MachineIndex m) {
+        ObjectNode d = Events.input(ex.input);
+        d.put("roleArn", ex.roleArn);
+        Events.append(ex, null, ex.startMillis, "ExecutionStarted", "executionStartedEventDetails", d);
+        Frame top = newFrame(ex, -1, 0, m.machine().graph(), ex.input);
+        ex.ready.addLast(top.id);
+        top.lastEventId = 0; // AWS: the first state's Entered event has previousEventId 0
+        Integer timeout = m.machine().timeoutSeconds();
+        if (timeout != null) {
+            ex.deadlineMillis = ex.startMillis + timeout * 1000L;
+            effects.scheduleTimer(ex, -1, ex.deadlineMillis);
+        }
+    }
+
+    Frame newFrame(ExecutionRecord ex, int parentId, int index, StateGraph graph, JsonNode input) {
+        Frame f = new Frame();
+        f.id = ex.nextFrameId++;
+        f.parentId = parentId;
+        f.index = index;
+        f.graphId = graph.id();
+        f.stateName = graph.startAt();
+        f.rawInput = input;
+        ex.frames.put(f.id, f);
+        return f;
+    }
+
+    /** Runs every ready frame until none is ready. */
+    public void run(ExecutionRecord ex, MachineIndex m) {
+        if (ex.status == ExecutionStatus.RUNNING && ex.deadlineMillis > 0 && now() >= ex.deadlineMillis) {
+            timeOut(ex);
+            return;
+        }
+        Integer id;
+        while (ex.status == ExecutionStatus.RUNNING && (id = ex.ready.pollFirst()) != null) {
+            Frame f = ex.frames.get(id);
+            if (f != null) step(ex, m, f);
+        }
+    }
+
+    private void step(ExecutionRecord ex, MachineIndex m, Frame f) {
+        while (ex.status == ExecutionStatus.RUNNING) {
+            if (f.phase == Phase.DONE) {
+                frameDone(ex, m, f);
+                return;
+            }
+            State st = m.graph(f.graphId).state(f.stateName);
+            Step s;
+            try {
+                s = switch (f.phase) {
+                    case ENTER -> enter(ex, m, f, st);
+                    case WAIT_TIMER -> waitStep.resume(ex, f, (WaitState) st);
+                    case RETRY_WAIT -> now() >= f.timerDue ? retry(ex, m, f, st) : Step.BLOCKED;
+                    case WAIT_TASK -> taskStep.checkTimeout(ex, f, (TaskState) st);
+                    case TASK_DONE -> taskStep.complete(ex, f, (TaskState) st);
+                    case WAIT_CHILDREN -> fanOut.resume(ex, m, f, st);
+                    case DONE -> throw new IllegalStateException("handled above");
+                };
+            } catch (StatesError e) {
+                s = handleError(ex, f, st, e.error(), prefixed(f, e.cause()));
+            }
+            if (s == Step.BLOCKED) return;
+        }
+    }
+
+    private Step enter(ExecutionRecord ex, MachineIndex m, Frame f, State st) {
+        f.enteredAtMillis = now();
+        f.retryCount = 0;
+        f.retryCounts = null;
+        Events.append(ex, f, f.enteredAtMillis, st.common().type() + "StateEntered", "stateEnteredEventDetails",
+                Events.entered(st.name(), f.rawInput));
+        f.enteredEventId = f.lastEventId;
+        Common c = st.common();
+        if (!c.jsonata()) f.effectiveInput = StateIo.inputPath(c, scope(ex, f, f.rawInput, null));
+        else f.effectiveInput = f.rawInput;
+        return act(ex, m, f, st);
+    }
+
+    /** The state's own work, after StateEntered (and again for each retry). */
+    private Step act(ExecutionRecord ex, MachineIndex m, Frame f, State st) {
+        return switch (st) {
+            case PassState p -> pass(ex, f, p);
+            case SucceedState s -> exit(ex, f, s, plainOutput(ex, f, s), assign(ex, f, s.common().assign(), f.effectiveInput, null), null);
+            case FailState fail -> failState(ex, f, fail);
+            case ChoiceState ch -> choice(ex, f, ch);
+            case WaitState w -> waitStep.start(ex, f, w);
+            case TaskState t -> taskStep.start(ex, f, t);
+            case ParallelState p -> fanOut.startParallel(ex, m, f, p);
+            case MapState mp -> fanOut.startMap(ex, m, f, mp);
+        };
+    }
+
+    private Step retry(ExecutionRecord ex, MachineIndex m, Frame f, State st) {
+        return act(ex, m, f, st);
+    }
+
+    private Step pass(ExecutionRecord ex, Frame f, PassState p) {
+        if (p.common().jsonata()) {
+            return exitJsonata(ex, f, p, null, null);
+        }
+        JsonNode result;
+        if (p.flow().parameters() != null) result = p.flow().parameters().evaluate(scope(ex, f, f.effectiveInput, null));
+        else if (p.result() != null) result = p.result();
+        else result = f.effectiveInput;
+        return exitWithResult(ex, f, p, p.flow(), result);
+    }
+
+    /** JSONPath: ResultSelector, ResultPath, OutputPath and Assign; JSONata: Output and Assign. */
+    Step exitWithResult(ExecutionRecord ex, Frame f, State st, DataFlow flow, JsonNode result) {
+        if (st.common().jsonata()) return exitJsonata(ex, f, st, result, null);
+        if (flow.resultSelector() != null) result = flow.resultSelector().evaluate(scope(ex, f, result, null));
+        ObjectNode assigned = assign(ex, f, st.common().assign(), result, null);
+        JsonNode combined = StateIo.resultPath(flow.resultPath(), f.rawInput, result);
+        JsonNode output = StateIo.outputPath(st.common(), scope(ex, f, combined, null));
+        return exit(ex, f, st, output, assigned, null);
+    }
+
+    /** Output and Assign of a JSONata state; both see the variables as they were on entry. */
+    Step exitJsonata(ExecutionRecord ex, Frame f, State st, JsonNode result, String next) {
+        ObjectNode states = StateIo.states(f.rawInput, result, null, ContextObject.build(ex, f, null));
+        ObjectNode assigned = assignJsonata(ex, f, st.common().assign(), states);
+        JsonNode output;
+        if (st.common().output() != null) output = st.common().output().evaluate(states, new FrameVariables(ex, f), budget);
+        else output = result != null ? result : f.rawInput;
+        return exit(ex, f, st, output, assigned, next);
+    }
+
+    JsonNode plainOutput(ExecutionRecord ex, Frame f, State st) {
+        if (st.common().jsonata()) {
+            if (st.common().output() == null) return f.rawInput;
+            ObjectNode states = StateIo.states(f.rawInput, null, null, ContextObject.build(ex, f, null));
+            return st.common().output().evaluate(states, new FrameVariables(ex, f), budget);
+        }
+        return StateIo.outputPath(st.common(), scope(ex, f, f.effectiveInput, null));
+    }
+
+    private Step choice(ExecutionRecord ex, Frame f, ChoiceState ch) {
+        boolean jsonata = ch.common().jsonata();
+        ObjectNode states = jsonata ? StateIo.states(f.rawInput, null, null, ContextObject.build(ex, f, null)) : null;
+        Scope scope = scope(ex, f, f.effectiveInput, null);
+        for (Choice c : ch.choices()) {
+            if (ChoiceEvaluator.matches(c.rule(), scope, states, budget)) {
+                return choose(ex, f, ch, c.next(), c.assign(), c.output(), states);
+            }
+        }
+        if (ch.defaultNext() != null) return choose(ex, f, ch, ch.defaultNext(), null, null, states);
+        throw new StatesError(ErrorNames.NO_CHOICE_MATCHED, "No Matches!");
+    }
+
+    private Step choose(ExecutionRecord ex, Frame f, ChoiceState ch, String next, Assign ruleAssign,
+                        dev.stride.expr.jsonata.JsonataTemplate ruleOutput, ObjectNode states) {
+        if (ch.common().jsonata()) {
+            ObjectNode assigned = mergeAssigned(assignJsonata(ex, f, ch.common().assign(), states), assignJsonata(ex, f, ruleAssign, states));
+            JsonNode output = ruleOutput != null ? ruleOutput.evaluate(states, new FrameVariables(ex, f), budget)
+                    : ch.common().output() != null ? ch.common().output().evaluate(states, new FrameVariables(ex, f), budget)
+                    : f.rawInput;
+            return exit(ex, f, ch, output, assigned, next);
+        }
+        ObjectNode assigned = mergeAssigned(assign(ex, f, ch.common().assign(), f.effectiveInput, null),
+                assign(ex, f, ruleAssign, f.effectiveInput, null));
+        return exit(ex, f, ch, plainOutput(ex, f, ch), assigned, next);
+    }
+
+    private static ObjectNode mergeAssigned(ObjectNode a, ObjectNode b) {
+        if (a == null) return b;
+        if (b != null) a.setAll(b);
+        return a;
+    }
+
+    private Step failState(ExecutionRecord ex, Frame f, FailState fail) {
+        String error = fail.error();
+        String cause = fail.cause();
+        if (fail.common().jsonata()) {
+            ObjectNode states = StateIo.states(f.rawInput, null, null, ContextObject.build(ex, f, null));
+            if (fail.errorExpr() != null) error = text(fail.errorExpr().evaluate(states, new FrameVariables(ex, f), budget));
+            if (fail.causeExpr() != null) cause = text(fail.causeExpr().evaluate(states, new FrameVariables(ex, f), budget));
+        } else {
+            Scope scope = scope(ex, f, f.rawInput, null);
+            if (fail.errorPath() != null) error = text(fail.errorPath().evaluate(scope, "ErrorPath"));
+            if (fail.causePath() != null) cause = text(fail.causePath().evaluate(scope, "CausePath"));
+        }
+        return endFrame(f, null, error, cause);
+    }
+
+    private static String text(JsonNode v) {
+        return v == null || v.isNull() ? null : v.isTextual() ? v.textValue() : Json.write(v);
+    }
+
+    /** Records StateExited and moves to {@code next} (or the state's Next), or ends the frame. */
+    Step exit(ExecutionRecord ex, Frame f, State st, JsonNode output, ObjectNode assigned, String next) {
+        ObjectNode history = assigned == null ? null : historyForm(assigned);
+        Events.append(ex, f, now(), st.common().type() + "StateExited", "stateExitedEventDetails",
+                Events.exited(st.name(), output, history));
+        if (assigned != null) assigned.fields().forEachRemaining(e -> f.variables.put(e.getKey(), e.getValue()));
+        String target = next != null ? next : st.common().next();
+        if (target == null && (st.common().end() || st instanceof SucceedState)) return endFrame(f, output, null, null);
+        f.stateName = target;
+        f.rawInput = output;
+        f.phase = Phase.ENTER;
+        return Step.CONTINUE;
+    }
+
+    private static ObjectNode historyForm(ObjectNode assigned) {
+        ObjectNode h = Json.NODES.objectNode();
+        assigned.fields().forEachRemaining(e -> h.put(e.getKey(), Json.write(e.getValue())));
+        return h;
+    }
+
+    Step endFrame(Frame f, JsonNode output, String error, String cause) {
+        f.phase = Phase.DONE;
+        f.output = output;
+        f.failed = output == null;
+        f.error = error;
+        f.cause = cause;
+        return Step.CONTINUE;
+    }
+
+    /** Sends an error through the state's Retry and Catch; unhandled, it ends the frame. */
+    Step handleError(ExecutionRecord ex, Frame f, State st, String error, String cause) {
+        ErrorHandling eh = switch (st) {
+            case TaskState t -> t.errors();
+            case ParallelState p -> p.errors();
+            case MapState mp -> mp.errors();
+            default -> ErrorHandling.NONE;
+        };
+        if (!ErrorMatcher.isTerminal(error)) {
+            for (int i = 0; i < eh.retriers().size(); i++) {
+                Retrier r = eh.retriers().get(i);
+                if (!ErrorMatcher.matches(r.errorEquals(), error)) continue;
+                if (f.retryCounts == null) f.retryCounts = new int[eh.retriers().size()];
+                if (f.retryCounts[i] >= r.maxAttempts()) break;
+                f.retryCounts[i]++;
+                f.retryCount++;
+                f.timerDue = now() + RetryDelay.millis(r, f.retryCounts[i], ids.random());
+                f.phase = Phase.RETRY_WAIT;
+                effects.scheduleTimer(ex, f.id, f.timerDue);
+                return Step.BLOCKED;
+            }
+            for (Catcher c : eh.catchers()) {
+                if (ErrorMatcher.matches(c.errorEquals(), error)) return catchTo(ex, f, st, c, error, cause);
+            }
+        }
+        return endFrame(f, null, error, cause);
+    }
+
+    private Step catchTo(ExecutionRecord ex, Frame f, State st, Catcher c, String error, String cause) {
+        ObjectNode errorOutput = StateIo.errorOutput(error, cause);
+        JsonNode output;
+        ObjectNode assigned;
+        if (st.common().jsonata()) {
+            ObjectNode states = StateIo.states(f.rawInput, null, errorOutput, ContextObject.build(ex, f, null));
+            assigned = assignJsonata(ex, f, c.assign(), states);
+            output = c.output() != null ? c.output().evaluate(states, new FrameVariables(ex, f), budget) : errorOutput;
+        } else {
+            assigned = assign(ex, f, c.assign(), errorOutput, null);
+            output = StateIo.resultPath(c.resultPath(), f.rawInput, errorOutput);
+        }
+        f.phase = Phase.ENTER;
+        return exit(ex, f, st, output, assigned, c.next());
+    }
+
+    ObjectNode assign(ExecutionRecord ex, Frame f, Assign a, JsonNode input, String taskToken) {
+        if (a == null) return null;
+        if (a.jsonata() != null) {
+            return assignJsonata(ex, f, a, StateIo.states(f.rawInput, input, null, ContextObject.build(ex, f, taskToken)));
+        }
+        JsonNode v = a.jsonPath().evaluate(scope(ex, f, input, taskToken));
+        return v.isObject() ? ((ObjectNode) v).deepCopy() : null;
+    }
+
+    ObjectNode assignJsonata(ExecutionRecord ex, Frame f, Assign a, ObjectNode states) {
+        if (a == null) return null;
+        JsonNode v = a.jsonata().evaluate(states, new FrameVariables(ex, f), budget);
+        return v != null && v.isObject() ? ((ObjectNode) v).deepCopy() : null;
+    }
+
+    Scope scope(ExecutionRecord ex, Frame f, JsonNode input, String taskToken) {
+        return new Scope(input, ContextObject.build(ex, f, taskToken), new FrameVariables(ex, f));
+    }
+
+    /** AWS prefixes runtime errors raised while evaluating a state with where it happened. */
+    static String prefixed(Frame f, String cause) {
+        return "An error occurred while executing the state '" + f.stateName + "' (entered at the event id #"
+                + f.enteredEventId + "). " + cause;
+    }
+
+    private void frameDone(ExecutionRecord ex, MachineIndex m, Frame f) {
+        if (f.isTop()) {
+            finish(ex, f);
+            return;
+        }
+        ex.frames.remove(f.id);
+        Frame parent = ex.frames.get(f.parentId);
+        if (parent != null) fanOut.childDone(ex, m, parent, f);
+    }
+
+    private void finish(ExecutionRecord ex, Frame top) {
+        long now = now();
+        if (top.failed) {
+            Events.append(ex, top, now, "ExecutionFailed", "executionFailedEventDetails", Events.errorCause(top.error, top.cause));
+            ex.status = ExecutionStatus.FAILED;
+            ex.error = top.error;
+            ex.cause = top.cause;
+        } else {
+            Events.append(ex, top, now, "ExecutionSucceeded", "executionSucceededEventDetails", Events.output(top.output));
+            ex.status = ExecutionStatus.SUCCEEDED;
+            ex.output = top.output;
+        }
+        ex.stopMillis = now;
+        ex.ready.clear();
+        effects.finished(ex);
+    }
+
+    /** The execution's TimeoutSeconds passed. */
+    void timeOut(ExecutionRecord ex) {
+        Events.append(ex, null, now(), "ExecutionTimedOut", "executionTimedOutEventDetails",
+                Events.errorCause(ErrorNames.TIMEOUT, null));
+        ex.status = ExecutionStatus.TIMED_OUT;
+        ex.error = ErrorNames.TIMEOUT;
+        ex.stopMillis = now();
+        cancelAll(ex);
+        effects.finished(ex);
+    }
+
+    /** StopExecution: aborts the active states and the execution. */
+    void abort(ExecutionRecord ex, String error, String cause) {
+        for (Frame f : ex.frames.values()) {
+            if (f.phase == Phase.WAIT_TIMER || f.phase == Phase.WAIT_TASK || f.phase == Phase.RETRY_WAIT) {
+                // only leaf frames record an aborted state; parents record theirs below
+            }
+        }
+        Events.append(ex, null, now(), "ExecutionAborted", "executionAbortedEventDetails", Events.errorCause(error, cause));
+        ex.status = ExecutionStatus.ABORTED;
+        ex.error = error;
+        ex.cause = cause;
+        ex.stopMillis = now();
+        cancelAll(ex);
+        effects.finished(ex);
+    }
+
+    private void cancelAll(ExecutionRecord ex) {
+        for (Iterator<Map.Entry<Integer, Frame>> it = ex.frames.entrySet().iterator(); it.hasNext(); ) {
+            Frame f = it.next().getValue();
+            if (f.phase == Phase.WAIT_TASK && f.taskToken != null) effects.cancelTask(ex, f.taskToken);
+        }
+        ex.ready.clear();
+    }
+}

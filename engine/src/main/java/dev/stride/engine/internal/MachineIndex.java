@@ -1,0 +1,36 @@
+package dev.stride.engine.internal;
+
+import dev.stride.asl.model.MapState;
+import dev.stride.asl.model.ParallelState;
+import dev.stride.asl.model.State;
+import dev.stride.asl.model.StateGraph;
+import dev.stride.asl.model.StateMachine;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A compiled state machine with its graphs indexed by id, so frames can name their graph. */
+public final class MachineIndex {
+    private final StateMachine machine;
+    private final Map<String, StateGraph> graphs = new HashMap<>();
+
+    public MachineIndex(StateMachine machine) {
+        this.machine = machine;
+        index(machine.graph());
+    }
+
+    private void index(StateGraph g) {
+        graphs.put(g.id(), g);
+        for (State s : g.states().values()) {
+            if (s instanceof ParallelState p) p.branches().forEach(this::index);
+            if (s instanceof MapState m) index(m.processor());
+        }
+    }
+
+    public StateMachine machine() { return machine; }
+
+    StateGraph graph(String id) {
+        StateGraph g = graphs.get(id);
+        if (g == null) throw new IllegalStateException("no graph '" + id + "' in this state machine");
+        return g;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.stride.engine.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stride.asl.model.IntField;
+import dev.stride.asl.model.TaskState;
+import dev.stride.engine.internal.Interpreter.Step;
+import dev.stride.engine.spi.TaskInvocation;
+import dev.stride.expr.ErrorNames;
+import dev.stride.expr.StatesError;
+
+/**
+ * Task: builds the task input, records TaskScheduled/TaskStarted, asks the engine to dispatch
+ * the task (an effect), and later turns the outcome or a timeout into the state's result or error.
+ */
+final class TaskStep {
+    private final Interpreter in;
+    private final String region;
+
+    TaskStep(Interpreter in, String region) {
+        this.in = in;
+        this.region = region;
+    }
+
+    Step start(ExecutionRecord ex, Frame f, TaskState t) {
+        String token = in.ids.uuid();
+        JsonNode input = taskInput(ex, f, t, token);
+        Long timeout = seconds(ex, f, t, t.timeoutSeconds(), "TimeoutSeconds");
+        Long heartbeat = seconds(ex, f, t, t.heartbeatSeconds(), "HeartbeatSeconds");
+        TaskResource res = TaskResource.of(t.resource());
+        long now = in.now();
+        ObjectNode scheduled = Events.object();
+        scheduled.put("resourceType", res.resourceType());
+        scheduled.put("resource", res.resource());
+        scheduled.put("region", region);
+        scheduled.set("parameters", input);
+        if (timeout != null) scheduled.put("timeoutInSeconds", timeout);
+        if (heartbeat != null) scheduled.put("heartbeatInSeconds", heartbeat);
+        Events.append(ex, f, now, "TaskScheduled", "taskScheduledEventDetails", scheduled);
+        Events.append(ex, f, now, "TaskStarted", "taskStartedEventDetails", resourceDetails(res));
+        f.taskToken = token;
+        f.taskInput = input;
+        f.phase = Phase.WAIT_TASK;
+        f.timerDue = timeout == null ? 0 : now + timeout * 1000;
+        f.heartbeatSeconds = heartbeat == null ? 0 : heartbeat;
+        f.heartbeatDue = heartbeat == null ? 0 : now + heartbeat * 1000;
+        long due = earliest(f.timerDue, f.heartbeatDue);
+        if (due > 0) in.effects.scheduleTimer(ex, f.id, due);
+        in.effects.dispatchTask(ex, invocation(ex, f, t, timeout, heartbeat));
+        return Step.BLOCKED;
+    }
+
+    TaskInvocation invocation(ExecutionRecord ex, Frame f, TaskState t, Long timeout, Long heartbeat) {
+        return new TaskInvocation(ex.executionArn, f.stateName, t.resource(), f.taskInput, f.taskToken, timeout, heartbeat, f.retryCount);
+    }
+
+    private JsonNode taskInput(ExecutionRecord ex, Frame f, TaskState t, String token) {
+        if (t.common().jsonata()) {
+            if (t.flow().arguments() == null) return f.rawInput;
+            ObjectNode states = StateIo.states(f.rawInput, null, null, ContextObject.build(ex, f, token));
+            return t.flow().arguments().evaluate(states, new FrameVariables(ex, f), in.budget);
+        }
+        if (t.flow().parameters() == null) return f.effectiveInput;
+        return t.flow().parameters().evaluate(in.scope(ex, f, f.effectiveInput, token));
+    }
+
+    private Long seconds(ExecutionRecord ex, Frame f, TaskState t, IntField field, String name) {
+        if (!field.present()) return null;
+        if (field.constant() != null) return field.constant();
+        JsonNode v;
+        if (field.path() != null) v = field.path().read(in.scope(ex, f, f.effectiveInput, null));
+        else v = field.jsonata().evaluate(StateIo.states(f.rawInput, null, null, ContextObject.build(ex, f, null)),
+                new FrameVariables(ex, f), in.budget);
+        if (v == null || !v.isIntegralNumber() || v.longValue() <= 0) {
+            String error = t.common().jsonata() ? ErrorNames.QUERY_EVALUATION_ERROR : ErrorNames.RUNTIME;
+            throw new StatesError(error, "The " + name + " field must be a positive integer but was: " + v);
+        }
+        return v.longValue();
+    }
+
+    /** Woken while waiting: a timeout or a missed heartbeat fails the task with States.Timeout. */
+    Step checkTimeout(ExecutionRecord ex, Frame f, TaskState t) {
+        long now = in.now();
+        boolean timedOut = f.timerDue > 0 && now >= f.timerDue;
+        boolean heartbeatMissed = f.heartbeatDue > 0 && now >= f.heartbeatDue;
+        if (!timedOut && !heartbeatMissed) return Step.BLOCKED;
+        in.effects.cancelTask(ex, f.taskToken);
+        TaskResource res = TaskResource.of(t.resource());
+        ObjectNode d = resourceDetails(res);
+        d.put("error", ErrorNames.TIMEOUT);
+        Events.append(ex, f, now, "TaskTimedOut", "taskTimedOutEventDetails", d);
+        f.taskToken = null;
+        f.phase = Phase.ENTER;
+        return in.handleError(ex, f, t, ErrorNames.TIMEOUT, null);
+    }
+
+    /** The integration reported an outcome (stored in the frame by the engine). */
+    Step complete(ExecutionRecord ex, Frame f, TaskState t) {
+        TaskResource res = TaskResource.of(t.resource());
+        ObjectNode d = resourceDetails(res);
+        f.taskToken = null;
+        f.phase = Phase.ENTER;
+        if (f.outcomeFailed) {
+            if (f.outcomeError != null) d.put("error", f.outcomeError);
+            if (f.outcomeCause != null) d.put("cause", f.outcomeCause);
+            Events.append(ex, f, in.now(), "TaskFailed", "taskFailedEventDetails", d);
+            return in.handleError(ex, f, t, f.outcomeError, f.outcomeCause);
+        }
+        d.set("output", f.outcomeOutput);
+        d.set("outputDetails", Events.object().put("truncated", false));
+        Events.append(ex, f, in.now(), "TaskSucceeded", "taskSucceededEventDetails", d);
+        JsonNode result = f.outcomeOutput;
+        f.outcomeOutput = null;
+        return in.exitWithResult(ex, f, t, t.flow(), result);
+    }
+
+    private static ObjectNode resourceDetails(TaskResource res) {
+        ObjectNode d = Events.object();
+        d.put("resourceType", res.resourceType());
+        d.put("resource", res.resource());
+        return d;
+    }
+
+    private static long earliest(long a, long b) {
+        if (a == 0) return b;
+        if (b == 0) return a;
+        return Math.min(a, b);
+    }
+}
