@@ -780,26 +780,28 @@ final class Checker {
                 }
             }
             errorEquals(r, rl, i == retry.size() - 1, "Retrier");
-            JsonNode v;
-            if ((v = r.get("IntervalSeconds")) != null) {
-                integerRange(v, rl + "/IntervalSeconds", "IntervalSeconds", 1, 99999999L);
-            }
-            if ((v = r.get("MaxAttempts")) != null) {
-                integerRange(v, rl + "/MaxAttempts", "MaxAttempts", 0, 99999999L);
-            }
-            if ((v = r.get("MaxDelaySeconds")) != null) {
-                integerRange(v, rl + "/MaxDelaySeconds", "MaxDelaySeconds", 1, 31622400L);
-            }
-            if ((v = r.get("BackoffRate")) != null) {
-                if (!v.isNumber()) {
-                    schema(rl + "/BackoffRate", mustBe("BackoffRate", "NUMBER"));
-                } else if (v.asDouble() < 1.0) {
-                    schema(rl + "/BackoffRate", "Minimum value is 1.0");
+            for (Iterator<Map.Entry<String, JsonNode>> it = r.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode v = e.getValue();
+                String fl = rl + "/" + e.getKey();
+                switch (e.getKey()) {
+                    case "IntervalSeconds" -> integerRange(v, fl, e.getKey(), 1, 99999999L);
+                    case "MaxAttempts" -> integerRange(v, fl, e.getKey(), 0, 99999999L);
+                    case "MaxDelaySeconds" -> integerRange(v, fl, e.getKey(), 1, 31622400L);
+                    case "BackoffRate" -> {
+                        if (!v.isNumber()) {
+                            schema(fl, mustBe("BackoffRate", "NUMBER"));
+                        } else if (v.asDouble() < 1.0) {
+                            schema(fl, "Minimum value is 1.0");
+                        }
+                    }
+                    case "JitterStrategy" -> {
+                        if (!(v.isTextual() && (v.asText().equals("FULL") || v.asText().equals("NONE")))) {
+                            schema(fl, "Value must be one of [FULL, NONE]");
+                        }
+                    }
+                    default -> { }
                 }
-            }
-            if ((v = r.get("JitterStrategy")) != null
-                    && !(v.isTextual() && (v.asText().equals("FULL") || v.asText().equals("NONE")))) {
-                schema(rl + "/JitterStrategy", "Value must be one of [FULL, NONE]");
             }
         }
     }

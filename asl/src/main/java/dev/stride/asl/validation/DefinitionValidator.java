@@ -39,12 +39,31 @@ public final class DefinitionValidator {
         try {
             node = definitionText == null ? null : AWS_JSON.readTree(definitionText);
         } catch (JsonProcessingException e) {
-            String message = e.getMessage();
-            int at = message.lastIndexOf("\n at ");
-            String location = at >= 0 ? message.substring(at + 5) : null;
-            return List.of(Diagnostic.error(Codes.INVALID_JSON, location, message));
+            String location = awsLocation(definitionText, e);
+            return List.of(Diagnostic.error(Codes.INVALID_JSON, location, e.getOriginalMessage() + "\n at " + location));
         }
         return validate(node, type);
+    }
+
+    /**
+     * The parse-error location as AWS's (older) Jackson renders it: the source text (cut at 500 chars) and,
+     * for an unrecognized token, the column just after the token.
+     */
+    private static String awsLocation(String text, JsonProcessingException e) {
+        int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
+        int column = e.getLocation() == null ? 1 : e.getLocation().getColumnNr();
+        String msg = e.getOriginalMessage();
+        String prefix = "Unrecognized token '";
+        if (msg != null && msg.startsWith(prefix)) {
+            int end = msg.indexOf('\'', prefix.length());
+            if (end > 0) {
+                column += end - prefix.length();
+            }
+        }
+        String source = text.length() > 500
+                ? text.substring(0, 500) + "\"[truncated " + (text.length() - 500) + " chars]"
+                : text + "\"";
+        return "[Source: (String)\"" + source + "; line: " + line + ", column: " + column + "]";
     }
 
     /** AWS's InvalidDefinition message for the given errors (warnings are left out). */
