@@ -1,0 +1,34 @@
+package dev.stride.engine.internal;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * An execution as the scheduler holds it: the record, its machine, an inbox of things that
+ * happened to it from outside (timers, task outcomes, stops) and a flag so that at most one
+ * worker processes it at a time.
+ */
+final class Slot {
+    final ExecutionRecord record;
+    final MachineIndex machine;
+    final ConcurrentLinkedQueue<Inbound> inbox = new ConcurrentLinkedQueue<>();
+    final AtomicBoolean scheduled = new AtomicBoolean();
+    final CompletableFuture<Void> done = new CompletableFuture<>();
+
+    Slot(ExecutionRecord record, MachineIndex machine) {
+        this.record = record;
+        this.machine = machine;
+    }
+
+    /** Something from outside the interpreter, applied by the worker before it runs the execution. */
+    sealed interface Inbound {
+        record TimerFired(int frameId) implements Inbound {}
+
+        record TaskOutcome(String token, com.fasterxml.jackson.databind.JsonNode output, String error, String cause, boolean failed) implements Inbound {}
+
+        record Heartbeat(String token) implements Inbound {}
+
+        record Stop(String error, String cause) implements Inbound {}
+    }
+}
