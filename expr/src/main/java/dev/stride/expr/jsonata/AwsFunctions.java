@@ -49,6 +49,11 @@ final class AwsFunctions {
         expr.registerFunction("parse", new JFunction((input, args) -> parse(args), "<s-:j>"));
         expr.registerFunction("now", new JFunction((input, args) -> now(args), "<s?s?:s>"));
         expr.registerFunction("millis", new JFunction((input, args) -> context().nowMillis(), "<:n>"));
+        // library functions that fail with raw Java exceptions: give them jsonata-js's errors
+        expr.registerFunction("number", new JFunction((input, args) -> number(arg(args, 0)), "<(nsb)-:n>"));
+        expr.registerFunction("toMillis", new JFunction((input, args) -> toMillis(arg(args, 0), arg(args, 1)), "<s-s?:n>"));
+        expr.registerFunction("decodeUrl", new JFunction((input, args) -> url(arg(args, 0), true), "<s-:s>"));
+        expr.registerFunction("decodeUrlComponent", new JFunction((input, args) -> url(arg(args, 0), false), "<s-:s>"));
         // not available in AWS: $eval; not part of jsonata-js 2.0.6: $clone. Calling them is T1006.
         expr.assign("eval", null);
         expr.assign("clone", null);
@@ -162,6 +167,41 @@ final class AwsFunctions {
         Object picture = arg(args, 0), tz = arg(args, 1);
         return com.dashjoin.jsonata.Functions.dateTimeFromMillis(context().nowMillis(),
                 (String) picture, (String) tz);
+    }
+
+    private static Object number(Object arg) {
+        try {
+            return com.dashjoin.jsonata.Functions.number(arg);
+        } catch (com.dashjoin.jsonata.JException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new com.dashjoin.jsonata.JException("D3030", -1, arg);
+        }
+    }
+
+    private static Object toMillis(Object ts, Object picture) {
+        try {
+            return com.dashjoin.jsonata.Functions.dateTimeToMillis((String) ts, (String) picture);
+        } catch (com.dashjoin.jsonata.JException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new com.dashjoin.jsonata.JException("D3110", -1, ts);
+        }
+    }
+
+    private static Object url(Object s, boolean whole) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return whole ? com.dashjoin.jsonata.Functions.decodeUrl((String) s)
+                         : com.dashjoin.jsonata.Functions.decodeUrlComponent((String) s);
+        } catch (com.dashjoin.jsonata.JException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new FunctionError("D3140: Malformed URL passed to $" + (whole ? "decodeUrl" : "decodeUrlComponent")
+                    + "(): " + Json.write(Json.NODES.textNode((String) s)));
+        }
     }
 
     private static boolean isInteger(Number n) {

@@ -43,13 +43,16 @@ final class Errors {
     }
 
     private static String fill(String code, String template, Object arg1, Object arg2) {
+        if (template.equals(M1)) { // "{{{message}}}" ($error, $assert)
+            return raw(arg1);
+        }
         String s = template;
         // the library ports "function" as "Object" in some templates
         s = s.replace("of Object ", "of function ").replace("match Object signature", "match function signature")
              .replace("The matcher Object argument passed to Object ", "The matcher function argument passed to function ")
              .replace("The sqrt Object", "The sqrt function").replace("The power Object", "The power function")
              .replace("the formatBase Object", "the formatBase function").replace("the toMillis Object", "the toMillis function")
-             .replace("to Object eval", "to function eval");
+             .replace("to Object eval", "to function eval").replace("() Object ", "() function ");
         // triple braces take the raw value, double braces the JSON text
         s = s.replace("{\"" + M1 + "\"}", raw(arg1)).replace("{\"" + M2 + "\"}", raw(arg2));
         s = s.replace("\"" + M1 + "\"", json(arg1)).replace("\"" + M2 + "\"", json(arg2));

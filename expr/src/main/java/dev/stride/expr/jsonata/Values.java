@@ -148,6 +148,10 @@ final class Values {
         }
         Number normal = fromDouble(d);
         if (normal instanceof Double) {
+            if (d == Math.rint(d) && Math.abs(d) < 1e21) {
+                // JavaScript prints whole numbers below 1e21 in plain digits (shortest round-trip form)
+                return NODES.numberNode(new BigDecimal(Double.toString(d)).toBigInteger());
+            }
             return NODES.numberNode(d);
         }
         return numberNode(normal);
