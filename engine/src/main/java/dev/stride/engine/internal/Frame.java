@@ -36,6 +36,7 @@ final class Frame {
     /** Task heartbeat deadline (0 = none) and period. */
     long heartbeatDue;
     long heartbeatSeconds;
+    long timeoutSeconds;
     String taskToken;
     JsonNode taskInput;
     /** Task outcome delivered while waiting: output, or error + cause. */

@@ -389,6 +389,38 @@ public final class Interpreter {
         effects.finished(ex);
     }
 
+    /** A bug in Stride while running this execution: fail it with a clear cause instead of crashing. */
+    void crash(ExecutionRecord ex, RuntimeException bug) {
+        if (ex.status != ExecutionStatus.RUNNING) return;
+        String cause = "Internal error in Stride: " + bug;
+        Events.append(ex, null, now(), "ExecutionFailed", "executionFailedEventDetails", Events.errorCause(ErrorNames.RUNTIME, cause));
+        ex.status = ExecutionStatus.FAILED;
+        ex.error = ErrorNames.RUNTIME;
+        ex.cause = cause;
+        ex.stopMillis = now();
+        cancelAll(ex);
+        effects.finished(ex);
+    }
+
+    /** After a restore: asks again for every timer and task the saved frames were waiting on. */
+    void rearm(ExecutionRecord ex, MachineIndex m) {
+        if (ex.status != ExecutionStatus.RUNNING) return;
+        if (ex.deadlineMillis > 0) effects.scheduleTimer(ex, -1, ex.deadlineMillis);
+        for (Frame f : ex.frames.values()) {
+            switch (f.phase) {
+                case WAIT_TIMER, RETRY_WAIT -> effects.scheduleTimer(ex, f.id, f.timerDue);
+                case WAIT_TASK -> {
+                    TaskState t = (TaskState) m.graph(f.graphId).state(f.stateName);
+                    if (f.timerDue > 0) effects.scheduleTimer(ex, f.id, f.timerDue);
+                    if (f.heartbeatDue > 0) effects.scheduleTimer(ex, f.id, f.heartbeatDue);
+                    effects.dispatchTask(ex, taskStep.invocation(ex, f, t, f.timeoutSeconds == 0 ? null : f.timeoutSeconds,
+                            f.heartbeatSeconds == 0 ? null : f.heartbeatSeconds));
+                }
+                default -> { }
+            }
+        }
+    }
+
     private void cancelAll(ExecutionRecord ex) {
         for (Iterator<Map.Entry<Integer, Frame>> it = ex.frames.entrySet().iterator(); it.hasNext(); ) {
             Frame f = it.next().getValue();

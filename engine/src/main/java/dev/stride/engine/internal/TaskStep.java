@@ -43,6 +43,7 @@ final class TaskStep {
         f.phase = Phase.WAIT_TASK;
         f.timerDue = timeout == null ? 0 : now + timeout * 1000;
         f.heartbeatSeconds = heartbeat == null ? 0 : heartbeat;
+        f.timeoutSeconds = timeout == null ? 0 : timeout;
         f.heartbeatDue = heartbeat == null ? 0 : now + heartbeat * 1000;
         long due = earliest(f.timerDue, f.heartbeatDue);
         if (due > 0) in.effects.scheduleTimer(ex, f.id, due);

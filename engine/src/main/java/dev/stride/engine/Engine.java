@@ -1,0 +1,123 @@
+package dev.stride.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stride.asl.model.StateMachine;
+import dev.stride.engine.history.HistoryEvent;
+import dev.stride.engine.internal.MachineIndex;
+import dev.stride.engine.internal.Scheduler;
+import dev.stride.engine.internal.VirtualClock;
+import dev.stride.engine.spi.Clock;
+import dev.stride.engine.spi.IdSource;
+import dev.stride.engine.spi.TaskIntegration;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Stride's engine facade: start executions of compiled state machines, follow them, and feed
+ * them task outcomes. Create one with {@link #builder()}.
+ */
+public final class Engine implements AutoCloseable {
+    private final Scheduler scheduler;
+    private final IdSource ids;
+    private final String region;
+    private final String account;
+    private final Map<StateMachine, MachineIndex> indexes = new ConcurrentHashMap<>();
+
+    private Engine(Builder b) {
+        this.ids = b.ids;
+        this.region = b.region;
+        this.account = b.account;
+        Clock clock = b.virtualTime ? new VirtualClock(b.clock.millis()) : b.clock;
+        this.scheduler = new Scheduler(clock, b.ids, b.integrations, b.workers, b.region);
+    }
+
+    public static Builder builder() { return new Builder(); }
+
+    public String region() { return region; }
+
+    public String account() { return account; }
+
+    /** Starts an execution and returns its ARN; it runs on the engine's workers. */
+    public String start(StartRequest req) {
+        String smArn = req.stateMachineArn() != null ? req.stateMachineArn()
+                : "arn:aws:states:" + region + ":" + account + ":stateMachine:Stride";
+        String smName = smArn.substring(smArn.lastIndexOf(':') + 1);
+        String name = req.executionName() != null ? req.executionName() : ids.uuid();
+        String arn = "arn:aws:states:" + region + ":" + account + ":" + (req.express() ? "express" : "execution")
+                + ":" + smName + ":" + name;
+        String role = req.roleArn() != null ? req.roleArn() : "arn:aws:iam::" + account + ":role/StrideExecutionRole";
+        return scheduler.start(index(req.machine()), arn, name, smArn, smName, req.input(), req.express(), role);
+    }
+
+    private MachineIndex index(StateMachine machine) {
+        return indexes.computeIfAbsent(machine, MachineIndex::new);
+    }
+
+    /** Waits until the execution ends and returns its final view. */
+    public ExecutionView await(String executionArn, Duration timeout) throws TimeoutException, InterruptedException {
+        try {
+            scheduler.completion(executionArn).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("execution wait failed: " + e.getCause(), e.getCause());
+        }
+        return describe(executionArn);
+    }
+
+    public ExecutionView describe(String executionArn) { return scheduler.view(executionArn); }
+
+    public List<HistoryEvent> history(String executionArn) { return scheduler.history(executionArn); }
+
+    public boolean sendTaskSuccess(String token, JsonNode output) { return scheduler.completeTask(token, output, null, null, false); }
+
+    public boolean sendTaskFailure(String token, String error, String cause) { return scheduler.completeTask(token, null, error, cause, true); }
+
+    public boolean sendTaskHeartbeat(String token) { return scheduler.heartbeat(token); }
+
+    public boolean stop(String executionArn, String error, String cause) { return scheduler.stop(executionArn, error, cause); }
+
+    /** The execution's whole state as JSON, restorable with {@link #restore} in this or another engine. */
+    public JsonNode snapshot(String executionArn) { return scheduler.snapshot(executionArn); }
+
+    public void restore(JsonNode snapshot, StateMachine machine) { scheduler.restore(snapshot, index(machine)); }
+
+    /** Drops a finished execution from memory. */
+    public void forget(String executionArn) { scheduler.forget(executionArn); }
+
+    public Clock clock() { return scheduler.clock(); }
+
+    @Override
+    public void close() { scheduler.close(); }
+
+    /** Engine settings; defaults suit a laptop. */
+    public static final class Builder {
+        private Clock clock = Clock.SYSTEM;
+        private IdSource ids = IdSource.secure();
+        private final List<TaskIntegration> integrations = new ArrayList<>();
+        private int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private boolean virtualTime;
+        private String region = "us-east-1";
+        private String account = "123456789012";
+
+        public Builder clock(Clock clock) { this.clock = clock; return this; }
+
+        public Builder ids(IdSource ids) { this.ids = ids; return this; }
+
+        public Builder integration(TaskIntegration integration) { integrations.add(integration); return this; }
+
+        public Builder workers(int workers) { this.workers = workers; return this; }
+
+        /** Waits and back-offs take no real time: the clock jumps ahead whenever the engine is idle. */
+        public Builder virtualTime(boolean virtualTime) { this.virtualTime = virtualTime; return this; }
+
+        public Builder region(String region) { this.region = region; return this; }
+
+        public Builder account(String account) { this.account = account; return this; }
+
+        public Engine build() { return new Engine(this); }
+    }
+}

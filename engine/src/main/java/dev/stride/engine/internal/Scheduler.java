@@ -1,0 +1,324 @@
+package dev.stride.engine.internal;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stride.engine.ExecutionStatus;
+import dev.stride.engine.ExecutionView;
+import dev.stride.engine.history.HistoryEvent;
+import dev.stride.engine.spi.Clock;
+import dev.stride.engine.spi.IdSource;
+import dev.stride.engine.spi.TaskCompletion;
+import dev.stride.engine.spi.TaskIntegration;
+import dev.stride.engine.spi.TaskInvocation;
+import dev.stride.expr.ErrorNames;
+import dev.stride.expr.jsonata.EvaluationBudget;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Drives executions: a small pool of workers, each taking one execution at a time and running
+ * it until it is blocked (decide, record, then act), plus one timer thread.
+ *
+ * <p>Design notes. An execution is processed by at most one worker at a time (its slot's
+ * {@code scheduled} flag). Anything arriving from outside (timer, task outcome, stop) goes into
+ * the slot's inbox and re-schedules it. Effects the interpreter asks for are buffered per run and
+ * carried out after the run's events are committed: timers are armed, tasks dispatched.
+ */
+public final class Scheduler implements AutoCloseable {
+    private final Clock clock;
+    private final Interpreter interpreter;
+    private final List<TaskIntegration> integrations;
+    private final ExecutorService workers;
+    private final TimerQueue timers;
+    private final Thread timerThread;
+    private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+    private final Map<String, TokenRef> tokens = new ConcurrentHashMap<>();
+    /** Executions scheduled or being processed, plus synchronous task calls in flight. */
+    private final AtomicInteger busy = new AtomicInteger();
+    private final ThreadLocal<Outbox> outbox = ThreadLocal.withInitial(Outbox::new);
+
+    private record TokenRef(Slot slot, int frameId, TaskInvocation invocation) {}
+
+    public Scheduler(Clock clock, IdSource ids, List<TaskIntegration> integrations, int workerCount, String region) {
+        this.clock = clock;
+        this.integrations = List.copyOf(integrations);
+        this.interpreter = new Interpreter(clock, ids, new BufferedEffects(), EvaluationBudget.DEFAULT, region);
+        this.workers = Executors.newFixedThreadPool(workerCount, r -> {
+            Thread t = new Thread(r, "stride-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        this.timers = new TimerQueue(clock, () -> busy.get() == 0, t -> deliver(t.slot(), new Slot.Inbound.TimerFired(t.frameId())));
+        this.timerThread = new Thread(timers, "stride-timers");
+        this.timerThread.setDaemon(true);
+        this.timerThread.start();
+    }
+
+    public Clock clock() { return clock; }
+
+    /** Creates the record, records ExecutionStarted and schedules the first step. */
+    public String start(MachineIndex machine, String executionArn, String name, String stateMachineArn,
+                        String stateMachineName, JsonNode input, boolean express, String roleArn) {
+        ExecutionRecord ex = new ExecutionRecord();
+        ex.executionArn = executionArn;
+        ex.name = name;
+        ex.stateMachineArn = stateMachineArn;
+        ex.stateMachineName = stateMachineName;
+        ex.roleArn = roleArn;
+        ex.express = express;
+        ex.input = input;
+        ex.startMillis = clock.millis();
+        Slot slot = new Slot(ex, machine);
+        slots.put(executionArn, slot);
+        synchronized (slot) {
+            Outbox box = outbox.get();
+            box.slot = slot;
+            interpreter.start(ex, machine);
+            box.flush();
+        }
+        schedule(slot);
+        return executionArn;
+    }
+
+    private void deliver(Slot slot, Slot.Inbound event) {
+        slot.inbox.add(event);
+        schedule(slot);
+    }
+
+    private void schedule(Slot slot) {
+        if (slot.scheduled.compareAndSet(false, true)) {
+            busy.incrementAndGet();
+            workers.execute(() -> process(slot));
+        }
+    }
+
+    private void process(Slot slot) {
+        try {
+            synchronized (slot) {
+                ExecutionRecord ex = slot.record;
+                Outbox box = outbox.get();
+                box.slot = slot;
+                Slot.Inbound in;
+                while ((in = slot.inbox.poll()) != null) apply(slot, in);
+                try {
+                    interpreter.run(ex, slot.machine);
+                } catch (RuntimeException bug) {
+                    // A bug must not take the server down: fail this execution and say why.
+                    interpreter.crash(ex, bug);
+                }
+                box.flush();
+            }
+        } finally {
+            slot.scheduled.set(false);
+            if (!slot.inbox.isEmpty()) schedule(slot);
+            if (busy.decrementAndGet() == 0) timers.poke();
+        }
+    }
+
+    private void apply(Slot slot, Slot.Inbound in) {
+        ExecutionRecord ex = slot.record;
+        if (ex.status != ExecutionStatus.RUNNING) return;
+        switch (in) {
+            case Slot.Inbound.TimerFired t -> {
+                if (t.frameId() < 0) {
+                    if (ex.deadlineMillis > 0 && clock.millis() >= ex.deadlineMillis) interpreter.timeOut(ex);
+                } else if (ex.frames.containsKey(t.frameId()) && !ex.ready.contains(t.frameId())) {
+                    ex.ready.addLast(t.frameId());
+                }
+            }
+            case Slot.Inbound.TaskOutcome o -> {
+                for (Frame f : ex.frames.values()) {
+                    if (o.token().equals(f.taskToken) && f.phase == Phase.WAIT_TASK) {
+                        f.phase = Phase.TASK_DONE;
+                        f.outcomeFailed = o.failed();
+                        f.outcomeOutput = o.output();
+                        f.outcomeError = o.error();
+                        f.outcomeCause = o.cause();
+                        ex.ready.addLast(f.id);
+                    }
+                }
+            }
+            case Slot.Inbound.Heartbeat h -> {
+                for (Frame f : ex.frames.values()) {
+                    if (h.token().equals(f.taskToken) && f.heartbeatSeconds > 0) {
+                        f.heartbeatDue = clock.millis() + f.heartbeatSeconds * 1000;
+                        timers.add(slot, f.id, f.heartbeatDue);
+                    }
+                }
+            }
+            case Slot.Inbound.Stop s -> interpreter.abort(ex, s.error(), s.cause());
+        }
+    }
+
+    // ---- task outcomes from integrations or the API ----
+
+    /** @return false when the token is unknown (or already completed). */
+    public boolean completeTask(String token, JsonNode output, String error, String cause, boolean failed) {
+        TokenRef ref = tokens.remove(token);
+        if (ref == null) return false;
+        deliver(ref.slot(), new Slot.Inbound.TaskOutcome(token, output, error, cause, failed));
+        return true;
+    }
+
+    public boolean heartbeat(String token) {
+        TokenRef ref = tokens.get(token);
+        if (ref == null) return false;
+        deliver(ref.slot(), new Slot.Inbound.Heartbeat(token));
+        return true;
+    }
+
+    public boolean stop(String executionArn, String error, String cause) {
+        Slot slot = slots.get(executionArn);
+        if (slot == null || slot.record.status != ExecutionStatus.RUNNING) return false;
+        deliver(slot, new Slot.Inbound.Stop(error, cause));
+        return true;
+    }
+
+    // ---- reading ----
+
+    public ExecutionView view(String executionArn) {
+        Slot slot = slots.get(executionArn);
+        if (slot == null) return null;
+        synchronized (slot) {
+            ExecutionRecord ex = slot.record;
+            return new ExecutionView(ex.executionArn, ex.name, ex.stateMachineArn, ex.status, ex.input, ex.output,
+                    ex.error, ex.cause, ex.startMillis, ex.stopMillis, ex.express);
+        }
+    }
+
+    public List<HistoryEvent> history(String executionArn) {
+        Slot slot = slots.get(executionArn);
+        if (slot == null) return null;
+        synchronized (slot) {
+            return new ArrayList<>(slot.record.history);
+        }
+    }
+
+    public java.util.concurrent.CompletableFuture<Void> completion(String executionArn) {
+        Slot slot = slots.get(executionArn);
+        return slot == null ? null : slot.done;
+    }
+
+    public void forget(String executionArn) { slots.remove(executionArn); }
+
+    // ---- snapshots: an execution's whole state as data ----
+
+    private static final ObjectMapper SNAPSHOTS = new ObjectMapper()
+            .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** The execution's complete state (frames, timers, variables, history) as JSON. */
+    public JsonNode snapshot(String executionArn) {
+        Slot slot = slots.get(executionArn);
+        synchronized (slot) {
+            return SNAPSHOTS.valueToTree(slot.record);
+        }
+    }
+
+    /** Continues an execution from a snapshot: re-arms its timers and re-dispatches its tasks. */
+    public void restore(JsonNode snapshot, MachineIndex machine) {
+        ExecutionRecord ex = SNAPSHOTS.convertValue(snapshot, ExecutionRecord.class);
+        Slot slot = new Slot(ex, machine);
+        slots.put(ex.executionArn, slot);
+        synchronized (slot) {
+            Outbox box = outbox.get();
+            box.slot = slot;
+            interpreter.rearm(ex, machine);
+            box.flush();
+        }
+        if (ex.status.isFinal()) slot.done.complete(null);
+        schedule(slot);
+    }
+
+    @Override
+    public void close() {
+        timers.close();
+        workers.shutdownNow();
+    }
+
+    // ---- effects: buffered during a run, carried out after it ----
+
+    private final class BufferedEffects implements Effects {
+        @Override
+        public void scheduleTimer(ExecutionRecord ex, int frameId, long dueMillis) {
+            outbox.get().timers.add(new long[] {frameId, dueMillis});
+        }
+
+        @Override
+        public void dispatchTask(ExecutionRecord ex, TaskInvocation invocation) {
+            outbox.get().dispatches.add(invocation);
+        }
+
+        @Override
+        public void cancelTask(ExecutionRecord ex, String taskToken) {
+            TokenRef ref = tokens.remove(taskToken);
+            if (ref != null) outbox.get().cancels.add(ref.invocation());
+        }
+
+        @Override
+        public void finished(ExecutionRecord ex) {
+            outbox.get().finished = true;
+        }
+    }
+
+    private final class Outbox {
+        Slot slot;
+        final List<long[]> timers = new ArrayList<>();
+        final List<TaskInvocation> dispatches = new ArrayList<>();
+        final List<TaskInvocation> cancels = new ArrayList<>();
+        boolean finished;
+
+        void flush() {
+            // (The durable store commits the run's events here, before any effect is carried out.)
+            for (long[] t : timers) Scheduler.this.timers.add(slot, (int) t[0], t[1]);
+            for (TaskInvocation inv : cancels) integrationFor(inv.resource()).ifPresent(i -> i.cancel(inv));
+            for (TaskInvocation inv : dispatches) dispatch(slot, inv);
+            if (finished) slot.done.complete(null);
+            timers.clear();
+            dispatches.clear();
+            cancels.clear();
+            finished = false;
+        }
+    }
+
+    private java.util.Optional<TaskIntegration> integrationFor(String resource) {
+        for (TaskIntegration i : integrations) if (i.accepts(resource)) return java.util.Optional.of(i);
+        return java.util.Optional.empty();
+    }
+
+    private void dispatch(Slot slot, TaskInvocation inv) {
+        int frameId = -1;
+        for (Frame f : slot.record.frames.values()) if (inv.taskToken().equals(f.taskToken)) frameId = f.id;
+        tokens.put(inv.taskToken(), new TokenRef(slot, frameId, inv));
+        var integration = integrationFor(inv.resource());
+        if (integration.isEmpty()) {
+            completeTask(inv.taskToken(), null, ErrorNames.TASK_FAILED,
+                    "No integration is configured for resource '" + inv.resource()
+                            + "'. Configure a local function, HTTP endpoint or mock for it.", true);
+            return;
+        }
+        busy.incrementAndGet();
+        try {
+            integration.get().start(inv, new TaskCompletion() {
+                public void succeed(JsonNode output) { completeTask(inv.taskToken(), output, null, null, false); }
+
+                public void fail(String error, String cause) { completeTask(inv.taskToken(), null, error, cause, true); }
+
+                public void heartbeat() { Scheduler.this.heartbeat(inv.taskToken()); }
+            });
+        } catch (RuntimeException e) {
+            completeTask(inv.taskToken(), null, ErrorNames.TASK_FAILED, "The integration failed: " + e, true);
+        } finally {
+            busy.decrementAndGet();
+        }
+    }
+}
