@@ -21,7 +21,7 @@ final class ContextObject {
         ObjectNode state = c.putObject("State");
         state.put("EnteredTime", iso(f.enteredAtMillis));
         state.put("Name", f.stateName);
-        state.put("RetryCount", f.retryCount);
+        if (taskToken != null || f.phase == Phase.WAIT_TASK || f.retryCount > 0) state.put("RetryCount", f.retryCount);
         ObjectNode sm = c.putObject("StateMachine");
         sm.put("Id", ex.stateMachineArn);
         sm.put("Name", ex.stateMachineName);

@@ -17,6 +17,7 @@ final class Events {
 
     static HistoryEvent appendWithPrevious(ExecutionRecord ex, Frame f, long previous, long now, String type, String key, ObjectNode details) {
         HistoryEvent e = new HistoryEvent(ex.lastEventId() + 1, previous, now, type, key, details);
+        if (f != null && f.detached) return e; // a distributed Map child: its own execution's history, not ours
         ex.history.add(e);
         if (f != null) f.lastEventId = e.id();
         return e;

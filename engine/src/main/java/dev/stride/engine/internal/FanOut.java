@@ -42,12 +42,16 @@ final class FanOut {
 
     Step startMap(ExecutionRecord ex, MachineIndex m, Frame f, MapState mp) {
         ArrayNode items = MapItems.items(in, ex, f, mp);
+        ObjectNode started = Events.object().put("length", items.size());
+        Events.append(ex, f, in.now(), "MapStateStarted", "mapStateStartedEventDetails", started);
         int maxConcurrency = (int) MapItems.count(in, ex, f, mp, mp.maxConcurrency(), "MaxConcurrency");
         long toleratedCount = mp.toleratedFailureCount().present()
                 ? MapItems.count(in, ex, f, mp, mp.toleratedFailureCount(), "ToleratedFailureCount") : -1;
         double toleratedPct = MapItems.percentage(in, ex, f, mp);
-        ObjectNode started = Events.object().put("length", items.size());
-        Events.append(ex, f, in.now(), "MapStateStarted", "mapStateStartedEventDetails", started);
+        if (mp.distributed()) {
+            String arn = ex.stateMachineArn.replace(":stateMachine:", ":mapRun:") + "/" + mp.name() + ":" + in.ids.uuid();
+            Events.append(ex, f, in.now(), "MapRunStarted", "mapRunStartedEventDetails", Events.object().put("mapRunArn", arn));
+        }
         begin(f, items.size(), f.effectiveInput, items, maxConcurrency);
         f.toleratedFailureCount = toleratedCount;
         f.toleratedFailurePercentage = toleratedPct;
@@ -65,6 +69,7 @@ final class FanOut {
         f.maxConcurrency = maxConcurrency;
         f.childError = null;
         f.childCause = null;
+        f.lastIterationEventId = 0;
         f.phase = Phase.WAIT_CHILDREN;
     }
 
@@ -92,14 +97,18 @@ final class FanOut {
             StateGraph branch = p.branches().get(index);
             Frame child = in.newFrame(ex, f.id, index, branch, f.taskInput);
             child.lastEventId = f.lastEventId;
+            child.detached = f.detached;
             return child;
         }
         MapState mp = (MapState) st;
         JsonNode item = f.items.get(index);
         JsonNode input = MapItems.select(in, ex, f, mp, index, item);
-        Events.append(ex, f, in.now(), "MapIterationStarted", "mapIterationStartedEventDetails", Events.mapIteration(mp.name(), index));
+        if (!mp.distributed()) {
+            Events.append(ex, f, in.now(), "MapIterationStarted", "mapIterationStartedEventDetails", Events.mapIteration(mp.name(), index));
+        }
         Frame child = in.newFrame(ex, f.id, index, mp.processor(), input);
         child.lastEventId = f.lastEventId;
+        child.detached = f.detached || mp.distributed();
         return child;
     }
 
@@ -108,12 +117,14 @@ final class FanOut {
         parent.running--;
         State st = m.graph(parent.graphId).state(parent.stateName);
         boolean isMap = st instanceof MapState;
-        if (isMap) {
+        boolean inRun = isMap && ((MapState) st).distributed();
+        if (isMap && !inRun) {
             String type = child.failed ? "MapIterationFailed" : "MapIterationSucceeded";
             String key = child.failed ? "mapIterationFailedEventDetails" : "mapIterationSucceededEventDetails";
-            Events.appendWithPrevious(ex, null, child.lastEventId, in.now(), type, key, Events.mapIteration(st.name(), child.index));
+            Events.appendWithPrevious(ex, parent, child.lastEventId, in.now(), type, key, Events.mapIteration(st.name(), child.index));
+            parent.lastIterationEventId = parent.lastEventId;
         }
-        parent.lastEventId = child.lastEventId;
+        if (!inRun) parent.lastEventId = child.lastEventId;
         if (!child.failed) {
             parent.childResults[child.index] = child.output;
             parent.succeeded++;
@@ -164,6 +175,11 @@ final class FanOut {
 
     private Step succeed(ExecutionRecord ex, Frame f, State st) {
         boolean isMap = st instanceof MapState;
+        if (isMap && ((MapState) st).distributed()) {
+            Events.append(ex, f, in.now(), "MapRunSucceeded", null, null);
+        } else if (isMap && f.lastIterationEventId > 0) {
+            f.lastEventId = f.lastIterationEventId;
+        }
         Events.appendWithPrevious(ex, null, f.lastEventId, in.now(), isMap ? "MapStateSucceeded" : "ParallelStateSucceeded", null, null);
         ArrayNode result = Json.NODES.arrayNode(f.childResults.length);
         for (JsonNode r : f.childResults) result.add(r);
@@ -181,10 +197,12 @@ final class FanOut {
             error = ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD;
             cause = "The specified tolerated failure threshold was exceeded";
         }
-        Events.append(ex, f, in.now(), isMap ? "MapStateFailed" : "ParallelStateFailed", null, null);
+        if (isMap && ((MapState) st).distributed()) Events.append(ex, f, in.now(), "MapRunFailed", null, null);
+        f.pendingFailedEvent = isMap ? "MapStateFailed" : "ParallelStateFailed";
         clear(f);
         f.phase = Phase.ENTER;
-        return in.handleError(ex, f, st, error.isEmpty() ? null : error, cause);
+        Step s = in.handleError(ex, f, st, error.isEmpty() ? null : error, cause);
+        return s;
     }
 
     private static void clear(Frame f) {

@@ -61,6 +61,13 @@ final class Frame {
     String childCause;
     long childFailEventId;
 
+    /** "MapStateFailed"/"ParallelStateFailed" to record if the pending error is not retried. */
+    String pendingFailedEvent;
+    /** Id of the last MapIteration{Succeeded,Failed} event (MapStateSucceeded points to it). */
+    long lastIterationEventId;
+    /** Children of a distributed Map run as separate executions: their events are not in this history. */
+    boolean detached;
+
     /** Result of the graph when phase is DONE. */
     JsonNode output;
     String error;

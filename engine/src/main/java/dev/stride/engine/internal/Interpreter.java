@@ -108,7 +108,9 @@ public final class Interpreter {
                     case DONE -> throw new IllegalStateException("handled above");
                 };
             } catch (StatesError e) {
-                s = handleError(ex, f, st, e.error(), prefixed(f, e.cause()));
+                String cause = prefixed(f, e.cause());
+                if (ErrorNames.QUERY_EVALUATION_ERROR.equals(e.error())) evaluationFailed(ex, f, st, e, cause);
+                s = handleError(ex, f, st, e.error(), cause);
             }
             if (s == Step.BLOCKED) return;
         }
@@ -122,6 +124,7 @@ public final class Interpreter {
                 Events.entered(st.name(), f.rawInput));
         f.enteredEventId = f.lastEventId;
         Common c = st.common();
+        f.pendingFailedEvent = null;
         if (!c.jsonata()) f.effectiveInput = StateIo.inputPath(c, scope(ex, f, f.rawInput, null));
         else f.effectiveInput = f.rawInput;
         return act(ex, m, f, st);
@@ -266,8 +269,30 @@ public final class Interpreter {
         return Step.CONTINUE;
     }
 
+    /**
+     * AWS records a failed JSONata evaluation as EvaluationFailed. Its previousEventId is the
+     * state's Entered event for Wait, and the event before Entered for the others (as recorded).
+     */
+    private void evaluationFailed(ExecutionRecord ex, Frame f, State st, StatesError e, String cause) {
+        ObjectNode d = Events.object();
+        d.put("cause", cause);
+        d.put("error", e.error());
+        if (e.location() != null) d.put("location", e.location());
+        d.put("state", st.name());
+        long prev = st instanceof WaitState ? f.enteredEventId : ex.history.get((int) f.enteredEventId - 1).previousEventId();
+        Events.appendWithPrevious(ex, f, prev, now(), "EvaluationFailed", "evaluationFailedEventDetails", d);
+        f.lastEventId = ex.lastEventId();
+        if (st instanceof MapState) f.pendingFailedEvent = "MapStateFailed";
+    }
+
     /** Sends an error through the state's Retry and Catch; unhandled, it ends the frame. */
     Step handleError(ExecutionRecord ex, Frame f, State st, String error, String cause) {
+        Step s = handleErrorWithoutEvents(ex, f, st, error, cause);
+        f.pendingFailedEvent = null;
+        return s;
+    }
+
+    private Step handleErrorWithoutEvents(ExecutionRecord ex, Frame f, State st, String error, String cause) {
         ErrorHandling eh = switch (st) {
             case TaskState t -> t.errors();
             case ParallelState p -> p.errors();
@@ -288,10 +313,20 @@ public final class Interpreter {
                 return Step.BLOCKED;
             }
             for (Catcher c : eh.catchers()) {
-                if (ErrorMatcher.matches(c.errorEquals(), error)) return catchTo(ex, f, st, c, error, cause);
+                if (ErrorMatcher.matches(c.errorEquals(), error)) {
+                    recordPendingFailed(ex, f);
+                    return catchTo(ex, f, st, c, error, cause);
+                }
             }
         }
+        recordPendingFailed(ex, f);
         return endFrame(f, null, error, cause);
+    }
+
+    /** Map/Parallel record their Failed event only when the error is not retried. */
+    private void recordPendingFailed(ExecutionRecord ex, Frame f) {
+        if (f.pendingFailedEvent != null) Events.append(ex, f, now(), f.pendingFailedEvent, null, null);
+        f.pendingFailedEvent = null;
     }
 
     private Step catchTo(ExecutionRecord ex, Frame f, State st, Catcher c, String error, String cause) {

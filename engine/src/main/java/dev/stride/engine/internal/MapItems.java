@@ -21,8 +21,9 @@ final class MapItems {
         if (jsonata && mp.items() != null) {
             items = mp.items().evaluate(states(ex, f), new FrameVariables(ex, f), in.budget);
             if (items == null || !items.isArray()) {
-                throw new StatesError(errorName, "The JSONata expression specified for the field 'Items' returned an unexpected result type. Expected 'array', but got '"
-                        + typeName(items) + "'.");
+                throw new StatesError(errorName, "The JSONata expression '" + mp.items().expressionSource()
+                        + "' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '"
+                        + typeName(items) + "' for value: " + (items == null ? "undefined" : Json.write(items)), "Items");
             }
         } else if (!jsonata && mp.itemsPath() != null) {
             items = mp.itemsPath().read(in.scope(ex, f, f.effectiveInput, null));

@@ -146,17 +146,17 @@ public final class JsonataExpression {
 
     StatesError evaluationError(String fieldPath, String description) {
         return new StatesError(ErrorNames.QUERY_EVALUATION_ERROR,
-                prefix(fieldPath) + " threw an error during evaluation. " + description);
+                prefix(fieldPath) + " threw an error during evaluation. " + description, fieldPath);
     }
 
     StatesError unsupportedResult(String fieldPath) {
         return new StatesError(ErrorNames.QUERY_EVALUATION_ERROR,
-                prefix(fieldPath) + " returned an unsupported result type.");
+                prefix(fieldPath) + " returned an unsupported result type.", fieldPath);
     }
 
     StatesError undefinedResult(String fieldPath) {
         return new StatesError(ErrorNames.QUERY_EVALUATION_ERROR,
-                prefix(fieldPath) + " returned nothing (undefined).");
+                prefix(fieldPath) + " returned nothing (undefined).", fieldPath);
     }
 
     @Override

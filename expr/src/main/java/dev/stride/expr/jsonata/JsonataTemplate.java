@@ -56,6 +56,11 @@ public final class JsonataTemplate {
     }
 
     /** True when the template holds no expression: {@link #evaluate} returns it unchanged. */
+    /** The expression's source when the whole template is one {@code {% %}} expression, else null. */
+    public String expressionSource() {
+        return root instanceof Expr e ? e.expr.source() : null;
+    }
+
     public boolean isConstant() {
         return constant;
     }
