@@ -42,9 +42,9 @@ final class FanOut {
 
     Step startMap(ExecutionRecord ex, MachineIndex m, Frame f, MapState mp) {
         ArrayNode items = MapItems.items(in, ex, f, mp);
+        int maxConcurrency = (int) MapItems.count(in, ex, f, mp, mp.maxConcurrency(), "MaxConcurrency");
         ObjectNode started = Events.object().put("length", items.size());
         Events.append(ex, f, in.now(), "MapStateStarted", "mapStateStartedEventDetails", started);
-        int maxConcurrency = (int) MapItems.count(in, ex, f, mp, mp.maxConcurrency(), "MaxConcurrency");
         long toleratedCount = mp.toleratedFailureCount().present()
                 ? MapItems.count(in, ex, f, mp, mp.toleratedFailureCount(), "ToleratedFailureCount") : -1;
         double toleratedPct = MapItems.percentage(in, ex, f, mp);
@@ -180,7 +180,9 @@ final class FanOut {
         } else if (isMap && f.lastIterationEventId > 0) {
             f.lastEventId = f.lastIterationEventId;
         }
-        Events.appendWithPrevious(ex, null, f.lastEventId, in.now(), isMap ? "MapStateSucceeded" : "ParallelStateSucceeded", null, null);
+        if (!f.detached) {
+            Events.appendWithPrevious(ex, null, f.lastEventId, in.now(), isMap ? "MapStateSucceeded" : "ParallelStateSucceeded", null, null);
+        }
         ArrayNode result = Json.NODES.arrayNode(f.childResults.length);
         for (JsonNode r : f.childResults) result.add(r);
         clear(f);

@@ -242,6 +242,11 @@ public final class Interpreter {
 
     /** Records StateExited and moves to {@code next} (or the state's Next), or ends the frame. */
     Step exit(ExecutionRecord ex, Frame f, State st, JsonNode output, ObjectNode assigned, String next) {
+        if (PayloadSize.exceeds(output, PayloadSize.MAX_PAYLOAD_BYTES)) {
+            return endFrame(f, null, ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '" + st.name()
+                    + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+        }
+        if (assigned != null && assigned.isEmpty()) assigned = null;
         ObjectNode history = assigned == null ? null : historyForm(assigned);
         Events.append(ex, f, now(), st.common().type() + "StateExited", "stateExitedEventDetails",
                 Events.exited(st.name(), output, history));

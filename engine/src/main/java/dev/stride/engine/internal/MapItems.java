@@ -58,6 +58,7 @@ final class MapItems {
         if (field.constant() != null) return field.constant();
         if (field.path() != null) {
             JsonNode v = field.path().read(in.scope(ex, f, f.effectiveInput, null));
+            if (v != null && v.isTextual() && v.textValue().matches("-?\\d{1,18}")) v = Json.NODES.numberNode(Long.parseLong(v.textValue()));
             if (v == null || !v.isIntegralNumber()) {
                 String shown = v == null ? "null" : v.isTextual() ? v.textValue() : Json.write(v);
                 throw new StatesError(ErrorNames.RUNTIME, "The " + name + "Path field refers to value \"" + shown
@@ -79,6 +80,7 @@ final class MapItems {
         if (mp.toleratedFailurePercentage() != null) return mp.toleratedFailurePercentage();
         if (mp.toleratedFailurePercentagePath() != null) {
             v = mp.toleratedFailurePercentagePath().read(in.scope(ex, f, f.effectiveInput, null));
+            if (v != null && v.isTextual() && v.textValue().matches("-?\\d{1,9}(\\.\\d+)?")) v = Json.NODES.numberNode(Double.parseDouble(v.textValue()));
             if (v == null || !v.isNumber()) {
                 String shown = v == null ? "null" : v.isTextual() ? v.textValue() : Json.write(v);
                 throw new StatesError(ErrorNames.RUNTIME, "The ToleratedFailurePercentagePath field refers to value \"" + shown

@@ -67,7 +67,7 @@ final class WaitStep {
             JsonNode v = w.secondsExpr().evaluate(states, new FrameVariables(ex, f), in.budget);
             if (v == null || !v.isIntegralNumber() || v.longValue() < 0) {
                 throw new StatesError(ErrorNames.QUERY_EVALUATION_ERROR,
-                        "The Seconds field must be a non-negative integer but was: " + (v == null ? "undefined" : Json.write(v)));
+                        "The Seconds field must be a non-negative integer but was: " + (v == null ? "undefined" : Json.write(v)), "Seconds");
             }
             return now + v.longValue() * 1000;
         }
@@ -76,7 +76,7 @@ final class WaitStep {
         if (at == null) {
             throw new StatesError(ErrorNames.QUERY_EVALUATION_ERROR,
                     "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: "
-                            + (v == null ? "undefined" : display(v)));
+                            + (v == null ? "undefined" : display(v)), "Timestamp");
         }
         return at.toEpochMilli();
     }

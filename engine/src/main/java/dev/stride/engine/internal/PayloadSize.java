@@ -1,0 +1,39 @@
+package dev.stride.engine.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stride.expr.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * AWS's 256 KiB payload quota. Checking runs on every transition, so it first walks the value
+ * with a cheap upper-bound estimate and serialises only when that estimate is near the limit.
+ */
+final class PayloadSize {
+    static final int MAX_PAYLOAD_BYTES = 256 * 1024;
+
+    private PayloadSize() {}
+
+    static boolean exceeds(JsonNode value, int limit) {
+        if (value == null || !value.isContainerNode() && !value.isTextual()) return false;
+        if (estimate(value, limit) <= limit) return false;
+        return Json.write(value).getBytes(StandardCharsets.UTF_8).length > limit;
+    }
+
+    /** An upper bound of the UTF-8 size (6 bytes per char covers escapes), stopping once past the limit. */
+    private static long estimate(JsonNode v, long limit) {
+        if (v.isTextual()) return 2 + 6L * v.textValue().length();
+        if (v.isValueNode()) return 24;
+        long total = 2;
+        if (v.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext() && total <= limit; ) {
+                var e = it.next();
+                total += 4 + 6L * e.getKey().length() + estimate(e.getValue(), limit - total);
+            }
+        } else {
+            for (int i = 0; i < v.size() && total <= limit; i++) total += 1 + estimate(v.get(i), limit - total);
+        }
+        return total;
+    }
+}
