@@ -33,7 +33,7 @@ public final class Engine implements AutoCloseable {
         this.region = b.region;
         this.account = b.account;
         Clock clock = b.virtualTime ? new VirtualClock(b.clock.millis()) : b.clock;
-        this.scheduler = new Scheduler(clock, b.ids, b.integrations, b.workers, b.region);
+        this.scheduler = new Scheduler(clock, b.ids, b.integrations, b.workers, b.region, b.budget);
     }
 
     public static Builder builder() { return new Builder(); }
@@ -102,6 +102,10 @@ public final class Engine implements AutoCloseable {
         private boolean virtualTime;
         private String region = "us-east-1";
         private String account = "123456789012";
+        private dev.stride.expr.jsonata.EvaluationBudget budget = dev.stride.expr.jsonata.EvaluationBudget.DEFAULT;
+
+        /** Time and depth allowed to each JSONata evaluation; past it the state fails with States.QueryEvaluationError. */
+        public Builder evaluationBudget(dev.stride.expr.jsonata.EvaluationBudget budget) { this.budget = budget; return this; }
 
         public Builder clock(Clock clock) { this.clock = clock; return this; }
 

@@ -47,10 +47,11 @@ public final class Scheduler implements AutoCloseable {
 
     private record TokenRef(Slot slot, int frameId, TaskInvocation invocation) {}
 
-    public Scheduler(Clock clock, IdSource ids, List<TaskIntegration> integrations, int workerCount, String region) {
+    public Scheduler(Clock clock, IdSource ids, List<TaskIntegration> integrations, int workerCount, String region,
+                     EvaluationBudget budget) {
         this.clock = clock;
         this.integrations = List.copyOf(integrations);
-        this.interpreter = new Interpreter(clock, ids, new BufferedEffects(), EvaluationBudget.DEFAULT, region);
+        this.interpreter = new Interpreter(clock, ids, new BufferedEffects(), budget, region);
         this.workers = Executors.newFixedThreadPool(workerCount, r -> {
             Thread t = new Thread(r, "stride-worker");
             t.setDaemon(true);
