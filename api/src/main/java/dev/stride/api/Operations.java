@@ -9,7 +9,7 @@ final class Operations {
 
     private final Map<String, Operation> byName;
 
-    private Operations(Map<String, Operation> byName) { this.byName = Map.copyOf(byName); }
+    Operations(Map<String, Operation> byName) { this.byName = Map.copyOf(byName); }
 
     static Operations create(ApiContext context) {
         Map<String, Operation> table = new HashMap<>();

@@ -15,13 +15,6 @@ final class Request {
         return value;
     }
 
-    /** A required member that AWS reports as MissingRequiredParameter rather than a model violation. */
-    String requiredParameter(String member) {
-        String value = string(member);
-        if (value == null) throw ApiError.MISSING_REQUIRED_PARAMETER.with("Missing required parameter: '" + member + "'");
-        return value;
-    }
-
     String string(String member) {
         JsonNode v = body.get(member);
         if (v == null || v.isNull()) return null;
