@@ -48,7 +48,11 @@ final class ExecutionActions {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + e.arn(), interrupted);
         }
-        return ExecutionJson.sync(e, v, !"METADATA_ONLY".equals(r.string("includedData")));
+        JsonNode response = ExecutionJson.sync(e, v, !"METADATA_ONLY".equals(r.string("includedData")));
+        // AWS keeps nothing of a synchronous Express execution that the API could show; neither do we.
+        ctx.engine.forget(e.arn());
+        ctx.registry.removeExecution(e.arn());
+        return response;
     }
 
     /** Registers and starts an execution, or returns the running one StartExecution's idempotency allows. */

@@ -51,6 +51,12 @@ final class MemoryRegistry implements Registry {
     public synchronized Optional<ExecutionEntry> execution(String arn) { return Optional.ofNullable(executions.get(arn)); }
 
     @Override
+    public synchronized void removeExecution(String arn) {
+        ExecutionEntry gone = executions.remove(arn);
+        if (gone != null) executionsByMachine.getOrDefault(gone.stateMachineArn(), new ArrayList<>()).remove(gone);
+    }
+
+    @Override
     public synchronized List<ExecutionEntry> executions(String stateMachineArn) {
         return List.copyOf(executionsByMachine.getOrDefault(stateMachineArn, List.of()));
     }

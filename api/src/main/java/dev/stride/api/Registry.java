@@ -29,6 +29,9 @@ interface Registry {
 
     Optional<ExecutionEntry> execution(String arn);
 
+    /** Forgets an execution (synchronous Express executions leave nothing behind, as on AWS). */
+    void removeExecution(String arn);
+
     List<ExecutionEntry> executions(String stateMachineArn);
 
     /** Inserts the activity unless its ARN is taken; returns the existing entry, or null when inserted. */

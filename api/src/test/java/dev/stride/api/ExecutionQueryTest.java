@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
@@ -32,6 +33,28 @@ class ExecutionQueryTest extends ApiFixture {
         assertThat(r.executionArn()).isEqualTo(ACCOUNT_PREFIX + "express:query-sync:now");
         assertThat(r.stopDate()).isAfterOrEqualTo(r.startDate());
         assertThat(r.billingDetails().billedDurationInMilliseconds()).isGreaterThanOrEqualTo(100);
+    }
+
+    @Test
+    void aSyncExecutionLeavesNothingBehindSoItsNameCanBeReused() {
+        String sm = createExpress("query-sync-reuse", HELLO);
+        StartSyncExecutionResponse first = sfn.startSyncExecution(b -> b.stateMachineArn(sm).name("same").input("{\"name\":\"1\"}"));
+
+        StartSyncExecutionResponse second = sfn.startSyncExecution(b -> b.stateMachineArn(sm).name("same").input("{\"name\":\"2\"}"));
+
+        assertThat(second.output()).isEqualTo("{\"greeting\":\"hello 2\"}");
+        assertThatThrownBy(() -> sfn.describeExecution(b -> b.executionArn(first.executionArn())))
+                .isInstanceOf(ExecutionDoesNotExistException.class);
+    }
+
+    @Test
+    void anAsyncExpressExecutionGetsAnExpressArnAndCanBeDescribedLocally() {
+        String sm = createExpress("query-express-async", HELLO);
+
+        String exec = sfn.startExecution(b -> b.stateMachineArn(sm).name("bg").input("{\"name\":\"e\"}")).executionArn();
+
+        assertThat(exec).isEqualTo(ACCOUNT_PREFIX + "express:query-express-async:bg");
+        assertThat(awaitDone(exec).output()).isEqualTo("{\"greeting\":\"hello e\"}");
     }
 
     @Test
