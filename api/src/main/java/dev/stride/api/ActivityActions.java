@@ -1,0 +1,56 @@
+package dev.stride.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+
+/** Activities as resources: Create (idempotent by name), Describe, List, Delete. */
+final class ActivityActions {
+    private final ApiContext ctx;
+
+    ActivityActions(ApiContext ctx) { this.ctx = ctx; }
+
+    void register(Map<String, Operation> table) {
+        table.put("CreateActivity", this::create);
+        table.put("DescribeActivity", this::describe);
+        table.put("ListActivities", this::list);
+        table.put("DeleteActivity", this::delete);
+    }
+
+    private JsonNode create(Request r) {
+        String name = Names.resource(r.required("name"));
+        Map<String, String> tags = TagActions.tags(r.node("tags"));
+        ActivityEntry fresh = new ActivityEntry(ctx.arn("activity", name), name, ctx.now());
+        ActivityEntry existing = ctx.registry.addActivity(fresh);
+        // AWS ignores differing tags on a repeated create of the same name.
+        if (existing == null && !tags.isEmpty()) ctx.registry.putTags(fresh.arn(), tags);
+        ActivityEntry a = existing == null ? fresh : existing;
+        return Wire.object().put("activityArn", a.arn()).put("creationDate", Wire.seconds(a.creationMillis()));
+    }
+
+    private JsonNode describe(Request r) {
+        String text = r.required("activityArn");
+        Arn.parse(text, "activity");
+        ActivityEntry a = ctx.registry.activity(text)
+                .orElseThrow(() -> ApiError.ACTIVITY_DOES_NOT_EXIST.quoting("Activity Does Not Exist", text));
+        return render(a);
+    }
+
+    private JsonNode list(Request r) {
+        ObjectNode out = Wire.object();
+        Pages.write(r, ctx.registry.activities(), ActivityEntry::arn, out, "activities", ActivityActions::render);
+        return out;
+    }
+
+    private JsonNode delete(Request r) {
+        String text = r.required("activityArn");
+        Arn.parse(text, "activity");
+        ctx.registry.removeActivity(text);
+        return Wire.object();
+    }
+
+    private static ObjectNode render(ActivityEntry a) {
+        return Wire.object().put("activityArn", a.arn()).put("name", a.name())
+                .put("creationDate", Wire.seconds(a.creationMillis()));
+    }
+}

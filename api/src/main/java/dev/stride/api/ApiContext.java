@@ -1,0 +1,50 @@
+package dev.stride.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stride.asl.compile.DefinitionCompiler;
+import dev.stride.asl.model.StateMachine;
+import dev.stride.asl.read.DefinitionReader;
+import dev.stride.engine.Engine;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** What every operation works with: the engine, the registry, and the ARN scheme of this region and account. */
+final class ApiContext {
+    final Engine engine;
+    final Registry registry;
+    final String region;
+    final String account;
+    /** Compile once, run many: one compiled machine per distinct definition text. */
+    private final Map<String, StateMachine> compiled = new ConcurrentHashMap<>();
+
+    ApiContext(Engine engine, Registry registry, String region, String account) {
+        this.engine = engine;
+        this.registry = registry;
+        this.region = region;
+        this.account = account;
+    }
+
+    long now() { return engine.clock().millis(); }
+
+    String arn(String type, String rest) { return "arn:aws:states:" + region + ":" + account + ":" + type + ":" + rest; }
+
+    /** The compiled form of an already validated definition. */
+    StateMachine compile(String definition) {
+        return compiled.computeIfAbsent(definition, text -> {
+            JsonNode tree = DefinitionReader.read(text);
+            return DefinitionCompiler.compile(tree);
+        });
+    }
+
+    /** The machine for an ARN (qualifiers ignored), or StateMachineDoesNotExist. */
+    MachineEntry machine(Arn arn) {
+        return registry.machine(arn.stateMachineBase())
+                .orElseThrow(() -> ApiError.stateMachineDoesNotExist(arn.text()));
+    }
+
+    ExecutionEntry execution(String executionArn) {
+        Arn arn = Arn.parse(executionArn, "execution", "express");
+        if (arn.parts().size() != 2) throw ApiError.invalidArn(executionArn);
+        return registry.execution(executionArn).orElseThrow(() -> ApiError.executionDoesNotExist(executionArn));
+    }
+}

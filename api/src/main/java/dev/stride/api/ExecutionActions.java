@@ -1,0 +1,136 @@
+package dev.stride.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stride.asl.validation.StateMachineType;
+import dev.stride.engine.ExecutionStatus;
+import dev.stride.engine.ExecutionView;
+import dev.stride.engine.StartRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+
+/** Starting, following and stopping executions. */
+final class ExecutionActions {
+    private static final int MAX_PAYLOAD_BYTES = 262_144;
+    /** Express executions run at most five minutes; the engine enforces the machine's own TimeoutSeconds. */
+    private static final Duration SYNC_LIMIT = Duration.ofMinutes(5);
+
+    private final ApiContext ctx;
+
+    ExecutionActions(ApiContext ctx) { this.ctx = ctx; }
+
+    void register(Map<String, Operation> table) {
+        table.put("StartExecution", this::start);
+        table.put("StartSyncExecution", this::startSync);
+        table.put("DescribeExecution", this::describe);
+        table.put("StopExecution", this::stop);
+        new ExecutionList(ctx).register(table);
+    }
+
+    private JsonNode start(Request r) {
+        ExecutionEntry e = launch(r, false);
+        ExecutionView v = ctx.engine.describe(e.arn());
+        long startMillis = v == null ? e.startMillis() : v.startMillis();
+        return Wire.object().put("executionArn", e.arn()).put("startDate", Wire.seconds(startMillis));
+    }
+
+    private JsonNode startSync(Request r) {
+        ExecutionEntry e = launch(r, true);
+        ExecutionView v;
+        try {
+            v = ctx.engine.await(e.arn(), SYNC_LIMIT);
+        } catch (TimeoutException timedOut) {
+            ctx.engine.stop(e.arn(), "States.Timeout", "The execution ran longer than the five minutes allowed to Express workflows");
+            v = ctx.engine.describe(e.arn());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + e.arn(), interrupted);
+        }
+        JsonNode response = ExecutionJson.sync(e, v, !"METADATA_ONLY".equals(r.string("includedData")));
+        // AWS keeps nothing of a synchronous Express execution that the API could show; neither do we.
+        ctx.engine.forget(e.arn());
+        ctx.registry.removeExecution(e.arn());
+        return response;
+    }
+
+    /** Registers and starts an execution, or returns the running one StartExecution's idempotency allows. */
+    private ExecutionEntry launch(Request r, boolean sync) {
+        Arn arn = Arn.parse(r.required("stateMachineArn"), "stateMachine");
+        if (arn.parts().size() > 2) throw ApiError.invalidArn(arn.text());
+        MachineEntry m = ctx.machine(arn);
+        String name = r.string("name");
+        name = name == null ? UUID.randomUUID().toString() : Names.execution(name);
+        String inputText = r.string("input", "{}");
+        JsonNode input = input(inputText);
+        boolean express = m.type() == StateMachineType.EXPRESS;
+        if (sync && !express) {
+            throw ApiError.STATE_MACHINE_TYPE_NOT_SUPPORTED.with("This operation is not supported by this type of state machine");
+        }
+        Target t = target(m, arn);
+        String execArn = ctx.arn(express ? "express" : "execution", m.name() + ":" + name);
+        ExecutionEntry entry = new ExecutionEntry(execArn, name, m.arn(), t.versionArn, express, t.definition,
+                t.roleArn, t.revisionId, t.writtenMillis, inputText, ctx.now());
+        ExecutionEntry existing = ctx.registry.addExecution(entry);
+        if (existing != null) {
+            boolean same = !express && existing.input().equals(inputText)
+                    && ExecutionJson.status(ctx.engine.describe(execArn)) == ExecutionStatus.RUNNING;
+            if (!same) throw ApiError.EXECUTION_ALREADY_EXISTS.quoting("Execution Already Exists", execArn);
+            return existing;
+        }
+        ctx.engine.start(new StartRequest(ctx.compile(t.definition), m.arn(), name, input, express, t.roleArn));
+        return entry;
+    }
+
+    private static JsonNode input(String text) {
+        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
+            throw ApiError.INVALID_EXECUTION_INPUT.with("Invalid State Machine Execution Input: 'The input exceeds the maximum size of 262144 bytes'");
+        }
+        return Wire.parse(text, ApiError.INVALID_EXECUTION_INPUT, "Invalid State Machine Execution Input");
+    }
+
+    /** The definition a start runs: the machine's current one, or a published version's. */
+    private record Target(String definition, String roleArn, String versionArn, String revisionId, long writtenMillis) {}
+
+    private static Target target(MachineEntry m, Arn arn) {
+        if (arn.qualifier() == null) {
+            long written = m.updateMillis() > 0 ? m.updateMillis() : m.creationMillis();
+            return new Target(m.definition(), m.roleArn(), null, m.revisionId(), written);
+        }
+        MachineEntry.VersionEntry v = null;
+        try {
+            v = m.version(Integer.parseInt(arn.qualifier()));
+        } catch (NumberFormatException aliasesNotSupported) {
+            // falls through
+        }
+        if (v == null) throw ApiError.stateMachineDoesNotExist(arn.text());
+        return new Target(v.definition(), v.roleArn(), v.arn(), v.revisionId(), v.creationMillis());
+    }
+
+    private JsonNode describe(Request r) {
+        ExecutionEntry e = ctx.execution(r.required("executionArn"));
+        ExecutionView v = ctx.engine.describe(e.arn());
+        if (v == null) throw ApiError.executionDoesNotExist(e.arn());
+        return ExecutionJson.detail(e, v, !"METADATA_ONLY".equals(r.string("includedData")));
+    }
+
+    private JsonNode stop(Request r) {
+        ExecutionEntry e = ctx.execution(r.required("executionArn"));
+        String error = Request.bounded("error", r.string("error"), 256);
+        String cause = Request.bounded("cause", r.string("cause"), 32_768);
+        if (ctx.engine.stop(e.arn(), error, cause)) {
+            try {
+                ctx.engine.await(e.arn(), Duration.ofSeconds(5));
+            } catch (TimeoutException ignored) {
+                // the stop is queued behind a long-running step; it still lands
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        ExecutionView v = ctx.engine.describe(e.arn());
+        if (v == null) throw ApiError.executionDoesNotExist(e.arn());
+        long stopMillis = v.status().isFinal() ? v.stopMillis() : ctx.now();
+        return Wire.object().put("stopDate", Wire.seconds(stopMillis));
+    }
+}

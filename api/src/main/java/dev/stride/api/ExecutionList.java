@@ -1,0 +1,51 @@
+package dev.stride.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stride.asl.validation.StateMachineType;
+import dev.stride.engine.ExecutionView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** ListExecutions: a machine's (or one version's) executions, newest first, optionally by status. */
+final class ExecutionList {
+    private static final List<String> STATUSES = List.of("RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE");
+    private final ApiContext ctx;
+
+    ExecutionList(ApiContext ctx) { this.ctx = ctx; }
+
+    void register(Map<String, Operation> table) { table.put("ListExecutions", this::list); }
+
+    private record Row(ExecutionEntry entry, ExecutionView view) {}
+
+    private JsonNode list(Request r) {
+        String smArn = r.string("stateMachineArn");
+        if (smArn == null) {
+            if (r.string("mapRunArn") != null) throw ApiError.RESOURCE_NOT_FOUND.with("Map Runs are not supported by Stride yet");
+            throw ApiError.VALIDATION.with("Must provide a StateMachine ARN or a MapRun ARN");
+        }
+        Arn arn = Arn.parse(smArn, "stateMachine");
+        if (arn.parts().size() > 2) throw ApiError.invalidArn(smArn);
+        MachineEntry m = ctx.machine(arn);
+        if (m.type() == StateMachineType.EXPRESS) {
+            throw ApiError.STATE_MACHINE_TYPE_NOT_SUPPORTED.with("This operation is not supported by this type of state machine");
+        }
+        String status = r.string("statusFilter");
+        if (status != null && !STATUSES.contains(status)) {
+            throw ApiError.constraint("'" + status + "'", "statusFilter", "Member must satisfy enum value set: " + STATUSES);
+        }
+        String version = arn.qualifier() == null ? null : arn.text();
+        List<ExecutionEntry> entries = ctx.registry.executions(m.arn());
+        List<Row> rows = new ArrayList<>();
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            ExecutionEntry e = entries.get(i);
+            if (version != null && !version.equals(e.versionArn())) continue;
+            ExecutionView v = ctx.engine.describe(e.arn());
+            if (status == null || ExecutionJson.status(v).name().equals(status)) rows.add(new Row(e, v));
+        }
+        ObjectNode out = Wire.object();
+        Pages.write(r, rows, row -> row.entry.arn(), out, "executions", row -> ExecutionJson.summary(row.entry, row.view));
+        return out;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.stride.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+
+/** Reading state machines: Describe, List, and DescribeStateMachineForExecution. */
+final class StateMachineQueries {
+    private final ApiContext ctx;
+
+    StateMachineQueries(ApiContext ctx) { this.ctx = ctx; }
+
+    void register(Map<String, Operation> table) {
+        table.put("DescribeStateMachine", this::describe);
+        table.put("ListStateMachines", this::list);
+        table.put("DescribeStateMachineForExecution", this::describeForExecution);
+    }
+
+    private JsonNode describe(Request r) {
+        Arn arn = Arn.parse(r.required("stateMachineArn"), "stateMachine");
+        if (arn.parts().size() > 2) throw ApiError.invalidArn(arn.text());
+        MachineEntry m = ctx.machine(arn);
+        ObjectNode out = Wire.object();
+        if (arn.qualifier() == null) {
+            out.put("stateMachineArn", m.arn());
+            common(out, m, m.definition(), m.roleArn(), m.creationMillis(), m.revisionId());
+            return out;
+        }
+        MachineEntry.VersionEntry v = version(m, arn);
+        out.put("stateMachineArn", v.arn());
+        common(out, m, v.definition(), v.roleArn(), v.creationMillis(), v.revisionId());
+        if (v.description() != null) out.put("description", v.description());
+        return out;
+    }
+
+    private void common(ObjectNode out, MachineEntry m, String definition, String roleArn, long created, String revision) {
+        out.put("name", m.name()).put("status", "ACTIVE").put("definition", definition).put("roleArn", roleArn);
+        out.put("type", m.type().name()).put("creationDate", Wire.seconds(created));
+        out.set("loggingConfiguration", m.loggingConfiguration());
+        out.set("tracingConfiguration", m.tracingConfiguration());
+        out.put("revisionId", revision);
+    }
+
+    /** Versions are addressed by number; aliases are not supported yet, so any other qualifier does not exist. */
+    private static MachineEntry.VersionEntry version(MachineEntry m, Arn arn) {
+        MachineEntry.VersionEntry v = null;
+        try {
+            v = m.version(Integer.parseInt(arn.qualifier()));
+        } catch (NumberFormatException notAVersion) {
+            // falls through to "does not exist"
+        }
+        if (v == null) throw ApiError.stateMachineDoesNotExist(arn.text());
+        return v;
+    }
+
+    private JsonNode list(Request r) {
+        ObjectNode out = Wire.object();
+        Pages.write(r, ctx.registry.machines(), MachineEntry::arn, out, "stateMachines", m -> Wire.object()
+                .put("stateMachineArn", m.arn()).put("name", m.name()).put("type", m.type().name())
+                .put("creationDate", Wire.seconds(m.creationMillis())));
+        return out;
+    }
+
+    private JsonNode describeForExecution(Request r) {
+        ExecutionEntry e = ctx.execution(r.required("executionArn"));
+        ObjectNode out = Wire.object();
+        out.put("stateMachineArn", e.stateMachineArn());
+        out.put("name", Arn.parse(e.stateMachineArn()).parts().get(0));
+        out.put("definition", e.definition()).put("roleArn", e.roleArn());
+        out.put("updateDate", Wire.seconds(e.machineUpdateMillis()));
+        out.put("revisionId", e.revisionId());
+        ctx.registry.machine(e.stateMachineArn()).ifPresent(m -> {
+            out.set("loggingConfiguration", m.loggingConfiguration());
+            out.set("tracingConfiguration", m.tracingConfiguration());
+        });
+        return out;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.stride.api;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.stride.engine.Engine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Serves the AWS Step Functions API (AWS JSON 1.0) on a local port, so the aws CLI and every
+ * AWS SDK can talk to Stride:
+ * <pre>{@code
+ * try (StrideServer server = StrideServer.start(ServerConfig.defaults())) { ... }
+ * }</pre>
+ * Uses the JDK's built-in HTTP server with a virtual thread per request (StartSyncExecution
+ * blocks its request until the execution ends, which costs nothing on a virtual thread).
+ */
+public final class StrideServer implements AutoCloseable {
+    private final HttpServer http;
+    private final ExecutorService requests;
+    private final Engine engine;
+
+    private StrideServer(HttpServer http, ExecutorService requests, Engine engine) {
+        this.http = http;
+        this.requests = requests;
+        this.engine = engine;
+    }
+
+    /** Binds the port and starts serving; the server runs until {@link #close()}. */
+    public static StrideServer start(ServerConfig config) {
+        Engine.Builder builder = Engine.builder().region(config.region()).account(config.account());
+        config.integrations().forEach(builder::integration);
+        Engine engine = builder.build();
+        ApiContext context = new ApiContext(engine, new MemoryRegistry(), config.region(), config.account());
+        ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            HttpServer http = HttpServer.create(new InetSocketAddress(config.port()), 0);
+            http.createContext("/", new HttpEntry(Operations.create(context)));
+            http.setExecutor(requests);
+            http.start();
+            return new StrideServer(http, requests, engine);
+        } catch (IOException e) {
+            engine.close();
+            requests.shutdownNow();
+            throw new UncheckedIOException("cannot listen on port " + config.port() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The port actually bound (useful after asking for port 0). */
+    public int port() { return http.getAddress().getPort(); }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        requests.shutdownNow();
+        engine.close();
+    }
+}
