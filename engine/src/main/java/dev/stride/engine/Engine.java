@@ -26,19 +26,27 @@ public final class Engine implements AutoCloseable {
     private final IdSource ids;
     private final String region;
     private final String account;
-    private final Map<StateMachine, MachineIndex> indexes = new ConcurrentHashMap<>();
+    /** By identity: a StateMachine record's own hash walks the whole definition. */
+    private final Map<StateMachine, MachineIndex> indexes = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    private final int recovered;
 
     private Engine(Builder b) {
         this.ids = b.ids;
         this.region = b.region;
         this.account = b.account;
         Clock clock = b.virtualTime ? new VirtualClock(b.clock.millis()) : b.clock;
-        this.scheduler = new Scheduler(clock, b.ids, b.integrations, b.workers, b.region, b.budget);
+        this.scheduler = new Scheduler(clock, b.ids, b.integrations, b.workers, b.region, b.budget, b.store);
+        Map<String, MachineIndex> compiled = new java.util.HashMap<>();
+        this.recovered = scheduler.recover(text -> compiled.computeIfAbsent(text, t -> new MachineIndex(
+                dev.stride.asl.compile.DefinitionCompiler.compile(dev.stride.asl.read.DefinitionReader.read(t)))));
     }
 
     public static Builder builder() { return new Builder(); }
 
     public String region() { return region; }
+
+    /** How many unfinished executions were resumed from the store when this engine started. */
+    public int recovered() { return recovered; }
 
     public String account() { return account; }
 
@@ -102,6 +110,11 @@ public final class Engine implements AutoCloseable {
         private boolean virtualTime;
         private String region = "us-east-1";
         private String account = "123456789012";
+        private dev.stride.engine.spi.ExecutionStore store;
+
+        /** Where Standard executions are kept durably; none means in memory only. Express executions stay in memory. */
+        public Builder store(dev.stride.engine.spi.ExecutionStore store) { this.store = store; return this; }
+
         private dev.stride.expr.jsonata.EvaluationBudget budget = dev.stride.expr.jsonata.EvaluationBudget.DEFAULT;
 
         /** Time and depth allowed to each JSONata evaluation; past it the state fails with States.QueryEvaluationError. */

@@ -31,6 +31,9 @@ final class ExecutionRecord {
     String cause;
 
     List<HistoryEvent> history = new ArrayList<>();
+    /** How many history events the durable store already holds. */
+    int committedEvents;
+    boolean everCommitted;
     TreeMap<Integer, Frame> frames = new TreeMap<>();
     int nextFrameId;
     int nextTokenSeq;

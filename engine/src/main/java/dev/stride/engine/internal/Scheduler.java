@@ -44,12 +44,17 @@ public final class Scheduler implements AutoCloseable {
     /** Executions scheduled or being processed, plus synchronous task calls in flight. */
     private final AtomicInteger busy = new AtomicInteger();
     private final ThreadLocal<Outbox> outbox = ThreadLocal.withInitial(Outbox::new);
+    /** Null for in-memory executions (Express, `stride run`). */
+    private final dev.stride.engine.spi.ExecutionStore store;
+    private final GroupCommitter committer;
 
     private record TokenRef(Slot slot, int frameId, TaskInvocation invocation) {}
 
     public Scheduler(Clock clock, IdSource ids, List<TaskIntegration> integrations, int workerCount, String region,
-                     EvaluationBudget budget) {
+                     EvaluationBudget budget, dev.stride.engine.spi.ExecutionStore store) {
         this.clock = clock;
+        this.store = store;
+        this.committer = store == null ? null : new GroupCommitter(store);
         this.integrations = List.copyOf(integrations);
         this.interpreter = new Interpreter(clock, ids, new BufferedEffects(), budget, region);
         this.workers = Executors.newFixedThreadPool(workerCount, r -> {
@@ -187,7 +192,7 @@ public final class Scheduler implements AutoCloseable {
 
     public ExecutionView view(String executionArn) {
         Slot slot = slots.get(executionArn);
-        if (slot == null) return null;
+        if (slot == null) return store == null ? null : Persistence.view(store.find(executionArn));
         synchronized (slot) {
             ExecutionRecord ex = slot.record;
             return new ExecutionView(ex.executionArn, ex.name, ex.stateMachineArn, ex.status, ex.input, ex.output,
@@ -197,7 +202,7 @@ public final class Scheduler implements AutoCloseable {
 
     public List<HistoryEvent> history(String executionArn) {
         Slot slot = slots.get(executionArn);
-        if (slot == null) return null;
+        if (slot == null) return store == null || store.find(executionArn) == null ? null : store.history(executionArn);
         synchronized (slot) {
             return new ArrayList<>(slot.record.history);
         }
@@ -205,7 +210,9 @@ public final class Scheduler implements AutoCloseable {
 
     public java.util.concurrent.CompletableFuture<Void> completion(String executionArn) {
         Slot slot = slots.get(executionArn);
-        return slot == null ? null : slot.done;
+        if (slot != null) return slot.done;
+        ExecutionView v = view(executionArn);
+        return v != null && v.status().isFinal() ? java.util.concurrent.CompletableFuture.completedFuture(null) : null;
     }
 
     public void forget(String executionArn) { slots.remove(executionArn); }
@@ -243,7 +250,14 @@ public final class Scheduler implements AutoCloseable {
     @Override
     public void close() {
         timers.close();
+        workers.shutdown();
+        try {
+            workers.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         workers.shutdownNow();
+        if (committer != null) committer.close();
     }
 
     // ---- effects: buffered during a run, carried out after it ----
@@ -278,18 +292,63 @@ public final class Scheduler implements AutoCloseable {
         final List<TaskInvocation> cancels = new ArrayList<>();
         boolean finished;
 
+        /** Commits the run (durable executions), then carries out its effects. */
         void flush() {
-            // (The durable store commits the run's events here, before any effect is carried out.)
-            for (long[] t : timers) Scheduler.this.timers.add(slot, (int) t[0], t[1]);
-            for (TaskInvocation inv : cancels) integrationFor(inv.resource()).ifPresent(i -> i.cancel(inv));
-            for (TaskInvocation inv : dispatches) dispatch(slot, inv);
-            if (finished) slot.done.complete(null);
+            Slot s = slot;
+            List<long[]> t = List.copyOf(timers);
+            List<TaskInvocation> d = List.copyOf(dispatches);
+            List<TaskInvocation> c = List.copyOf(cancels);
+            boolean f = finished;
             timers.clear();
             dispatches.clear();
             cancels.clear();
             finished = false;
+            Runnable effects = () -> applyEffects(s, t, d, c, f);
+            if (committer == null || s.record.express) {
+                effects.run();
+                return;
+            }
+            var change = Persistence.change(s.record, s.machine);
+            if (change == null) {
+                effects.run();
+                return;
+            }
+            committer.submit(change, effects);
         }
     }
+
+    private void applyEffects(Slot slot, List<long[]> timerList, List<TaskInvocation> dispatches, List<TaskInvocation> cancels,
+                              boolean finished) {
+        for (long[] t : timerList) timers.add(slot, (int) t[0], t[1]);
+        for (TaskInvocation inv : cancels) integrationFor(inv.resource()).ifPresent(i -> i.cancel(inv));
+        for (TaskInvocation inv : dispatches) dispatch(slot, inv);
+        if (finished) {
+            if (store != null && !slot.record.express) slots.remove(slot.record.executionArn); // the store has it now
+            slot.done.complete(null);
+        }
+    }
+
+    /** Resumes every execution the store holds unfinished: re-arms timers, re-dispatches tasks. */
+    public int recover(java.util.function.Function<String, MachineIndex> compile) {
+        if (store == null) return 0;
+        int n = 0;
+        for (var stored : store.unfinished()) {
+            ExecutionRecord ex = Persistence.record(stored, store.history(stored.executionArn()));
+            Slot slot = new Slot(ex, compile.apply(stored.definition()));
+            slots.put(ex.executionArn, slot);
+            synchronized (slot) {
+                Outbox box = outbox.get();
+                box.slot = slot;
+                interpreter.rearm(ex, slot.machine);
+                box.flush();
+            }
+            schedule(slot);
+            n++;
+        }
+        return n;
+    }
+
+    public dev.stride.engine.spi.ExecutionStore store() { return store; }
 
     private java.util.Optional<TaskIntegration> integrationFor(String resource) {
         for (TaskIntegration i : integrations) if (i.accepts(resource)) return java.util.Optional.of(i);

@@ -1,0 +1,18 @@
+package dev.stride.engine.spi;
+
+import dev.stride.engine.ExecutionStatus;
+import dev.stride.engine.history.HistoryEvent;
+import java.util.List;
+
+/**
+ * What one run of an execution changed, to be written durably in one transaction before any of
+ * the run's effects (tasks, timers) is carried out.
+ *
+ * @param definition the state machine definition text; set on the execution's first change only
+ * @param snapshot the execution's whole state without its history (JSON text), or null once final
+ * @param newEvents history events recorded by this run, in order (ids continue the stored ones)
+ */
+public record ExecutionChange(String executionArn, String name, String stateMachineArn, boolean express,
+                              String definition, ExecutionStatus status, long startMillis, long stopMillis,
+                              String inputJson, String outputJson, String error, String cause,
+                              String snapshot, List<HistoryEvent> newEvents) {}

@@ -1,0 +1,29 @@
+package dev.stride.engine.spi;
+
+import dev.stride.engine.history.HistoryEvent;
+import java.util.List;
+
+/**
+ * Durable home of executions. The engine calls {@link #write} from one committer thread with
+ * batches of changes from many executions (group commit); it must apply a batch atomically and
+ * durably (at least surviving a process crash) before returning. Implementations must not be
+ * used by two engines at once.
+ */
+public interface ExecutionStore extends AutoCloseable {
+    void write(List<ExecutionChange> batch);
+
+    /** Executions that were not final when last written: the engine resumes them on start. */
+    List<StoredExecution> unfinished();
+
+    /** One execution, or null. */
+    StoredExecution find(String executionArn);
+
+    /** The execution's history, oldest first. */
+    List<HistoryEvent> history(String executionArn);
+
+    /** Deletes final executions that stopped before the given time; returns how many. */
+    int deleteFinishedBefore(long stopMillis);
+
+    @Override
+    void close();
+}

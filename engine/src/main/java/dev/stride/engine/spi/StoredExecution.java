@@ -1,0 +1,8 @@
+package dev.stride.engine.spi;
+
+import dev.stride.engine.ExecutionStatus;
+
+/** An execution as a store holds it (history is read separately). Snapshot is null once final. */
+public record StoredExecution(String executionArn, String name, String stateMachineArn, boolean express,
+                              String definition, ExecutionStatus status, long startMillis, long stopMillis,
+                              String inputJson, String outputJson, String error, String cause, String snapshot) {}
