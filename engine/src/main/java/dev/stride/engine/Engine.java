@@ -86,6 +86,16 @@ public final class Engine implements AutoCloseable {
 
     public boolean sendTaskHeartbeat(String token) { return scheduler.heartbeat(token); }
 
+    /** Records that an activity worker took the task (ActivityStarted). */
+    public boolean taskStarted(String token, String workerName) { return scheduler.taskProgress(token, workerName, null, false); }
+
+    /** Runs the callback once the execution has ended (at once if it already has). */
+    public void onCompletion(String executionArn, java.util.function.Consumer<ExecutionView> callback) {
+        var done = scheduler.completion(executionArn);
+        if (done == null) throw new IllegalArgumentException("no execution " + executionArn);
+        done.thenRun(() -> callback.accept(describe(executionArn)));
+    }
+
     public boolean stop(String executionArn, String error, String cause) { return scheduler.stop(executionArn, error, cause); }
 
     /** The execution's whole state as JSON, restorable with {@link #restore} in this or another engine. */

@@ -37,6 +37,8 @@ final class Frame {
     long heartbeatDue;
     long heartbeatSeconds;
     long timeoutSeconds;
+    /** The last task timeout was a missed heartbeat (matches States.HeartbeatTimeout). */
+    boolean heartbeatTimedOut;
     String taskToken;
     JsonNode taskInput;
     /** Task outcome delivered while waiting: output, or error + cause. */

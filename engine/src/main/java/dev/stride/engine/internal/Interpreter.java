@@ -118,6 +118,7 @@ public final class Interpreter {
 
     private Step enter(ExecutionRecord ex, MachineIndex m, Frame f, State st) {
         f.enteredAtMillis = now();
+        f.heartbeatTimedOut = false;
         f.retryCount = 0;
         f.retryCounts = null;
         Events.append(ex, f, f.enteredAtMillis, st.common().type() + "StateEntered", "stateEnteredEventDetails",
@@ -307,7 +308,7 @@ public final class Interpreter {
         if (!ErrorMatcher.isTerminal(error)) {
             for (int i = 0; i < eh.retriers().size(); i++) {
                 Retrier r = eh.retriers().get(i);
-                if (!ErrorMatcher.matches(r.errorEquals(), error)) continue;
+                if (!matches(f, r.errorEquals(), error)) continue;
                 if (f.retryCounts == null) f.retryCounts = new int[eh.retriers().size()];
                 if (f.retryCounts[i] >= r.maxAttempts()) break;
                 f.retryCounts[i]++;
@@ -318,7 +319,7 @@ public final class Interpreter {
                 return Step.BLOCKED;
             }
             for (Catcher c : eh.catchers()) {
-                if (ErrorMatcher.matches(c.errorEquals(), error)) {
+                if (matches(f, c.errorEquals(), error)) {
                     recordPendingFailed(ex, f);
                     return catchTo(ex, f, st, c, error, cause);
                 }
@@ -326,6 +327,20 @@ public final class Interpreter {
         }
         recordPendingFailed(ex, f);
         return endFrame(f, null, error, cause);
+    }
+
+    private static boolean matches(Frame f, java.util.List<String> errorEquals, String error) {
+        if (f.heartbeatTimedOut && errorEquals.contains(ErrorNames.HEARTBEAT_TIMEOUT)) return true;
+        return ErrorMatcher.matches(errorEquals, error);
+    }
+
+    /** An integration reported progress on a waiting task: a worker took it, or it was submitted. */
+    void taskProgress(ExecutionRecord ex, MachineIndex m, String token, String workerName, JsonNode output, boolean submitted) {
+        for (Frame f : ex.frames.values()) {
+            if (token.equals(f.taskToken) && f.phase == Phase.WAIT_TASK) {
+                taskStep.progress(ex, f, (TaskState) m.graph(f.graphId).state(f.stateName), workerName, output, submitted);
+            }
+        }
     }
 
     /** Map/Parallel record their Failed event only when the error is not retried. */
@@ -414,11 +429,12 @@ public final class Interpreter {
     }
 
     /** StopExecution: aborts the active states and the execution. */
-    void abort(ExecutionRecord ex, String error, String cause) {
-        for (Frame f : ex.frames.values()) {
-            if (f.phase == Phase.WAIT_TIMER || f.phase == Phase.WAIT_TASK || f.phase == Phase.RETRY_WAIT) {
-                // only leaf frames record an aborted state; parents record theirs below
-            }
+    void abort(ExecutionRecord ex, MachineIndex m, String error, String cause) {
+        // Innermost first: each waiting state records <Type>StateAborted, then its parents.
+        for (Frame f : ex.frames.descendingMap().values()) {
+            if (f.phase == Phase.DONE || f.phase == Phase.ENTER || f.detached) continue;
+            State st = m.graph(f.graphId).state(f.stateName);
+            Events.append(ex, f, now(), st.common().type() + "StateAborted", null, null);
         }
         Events.append(ex, null, now(), "ExecutionAborted", "executionAbortedEventDetails", Events.errorCause(error, cause));
         ex.status = ExecutionStatus.ABORTED;

@@ -160,7 +160,8 @@ public final class Scheduler implements AutoCloseable {
                     }
                 }
             }
-            case Slot.Inbound.Stop s -> interpreter.abort(ex, s.error(), s.cause());
+            case Slot.Inbound.Stop s -> interpreter.abort(ex, slot.machine, s.error(), s.cause());
+            case Slot.Inbound.Progress p -> interpreter.taskProgress(ex, slot.machine, p.token(), p.workerName(), p.output(), p.submitted());
         }
     }
 
@@ -171,6 +172,14 @@ public final class Scheduler implements AutoCloseable {
         TokenRef ref = tokens.remove(token);
         if (ref == null) return false;
         deliver(ref.slot(), new Slot.Inbound.TaskOutcome(token, output, error, cause, failed));
+        return true;
+    }
+
+    /** A worker took the task (activities: ActivityStarted) or the integration submitted it (TaskSubmitted). */
+    public boolean taskProgress(String token, String workerName, JsonNode submittedOutput, boolean submitted) {
+        TokenRef ref = tokens.get(token);
+        if (ref == null) return false;
+        deliver(ref.slot(), new Slot.Inbound.Progress(token, workerName, submittedOutput, submitted));
         return true;
     }
 
@@ -374,6 +383,10 @@ public final class Scheduler implements AutoCloseable {
                 public void fail(String error, String cause) { completeTask(inv.taskToken(), null, error, cause, true); }
 
                 public void heartbeat() { Scheduler.this.heartbeat(inv.taskToken()); }
+
+                public void started(String workerName) { taskProgress(inv.taskToken(), workerName, null, false); }
+
+                public void submitted(JsonNode output) { taskProgress(inv.taskToken(), null, output, true); }
             });
         } catch (RuntimeException e) {
             completeTask(inv.taskToken(), null, ErrorNames.TASK_FAILED, "The integration failed: " + e, true);

@@ -30,5 +30,7 @@ final class Slot {
         record Heartbeat(String token) implements Inbound {}
 
         record Stop(String error, String cause) implements Inbound {}
+
+        record Progress(String token, String workerName, com.fasterxml.jackson.databind.JsonNode output, boolean submitted) implements Inbound {}
     }
 }

@@ -29,15 +29,7 @@ final class TaskStep {
         Long heartbeat = seconds(ex, f, t, t.heartbeatSeconds(), "HeartbeatSeconds");
         TaskResource res = TaskResource.of(t.resource());
         long now = in.now();
-        ObjectNode scheduled = Events.object();
-        scheduled.put("resourceType", res.resourceType());
-        scheduled.put("resource", res.resource());
-        scheduled.put("region", region);
-        scheduled.set("parameters", input);
-        if (timeout != null) scheduled.put("timeoutInSeconds", timeout);
-        if (heartbeat != null) scheduled.put("heartbeatInSeconds", heartbeat);
-        Events.append(ex, f, now, "TaskScheduled", "taskScheduledEventDetails", scheduled);
-        Events.append(ex, f, now, "TaskStarted", "taskStartedEventDetails", resourceDetails(res));
+        TaskEvents.scheduled(ex, f, now, res, region, input, timeout, heartbeat);
         f.taskToken = token;
         f.taskInput = input;
         f.phase = Phase.WAIT_TASK;
@@ -87,39 +79,34 @@ final class TaskStep {
         if (!timedOut && !heartbeatMissed) return Step.BLOCKED;
         in.effects.cancelTask(ex, f.taskToken);
         TaskResource res = TaskResource.of(t.resource());
-        ObjectNode d = resourceDetails(res);
-        d.put("error", ErrorNames.TIMEOUT);
-        Events.append(ex, f, now, "TaskTimedOut", "taskTimedOutEventDetails", d);
+        TaskEvents.failed(ex, f, now, res, "TimedOut", ErrorNames.TIMEOUT, null);
         f.taskToken = null;
         f.phase = Phase.ENTER;
+        // A missed heartbeat is recorded as States.Timeout but Retry/Catch may name States.HeartbeatTimeout.
+        f.heartbeatTimedOut = heartbeatMissed && !timedOut;
         return in.handleError(ex, f, t, ErrorNames.TIMEOUT, null);
     }
 
     /** The integration reported an outcome (stored in the frame by the engine). */
     Step complete(ExecutionRecord ex, Frame f, TaskState t) {
         TaskResource res = TaskResource.of(t.resource());
-        ObjectNode d = resourceDetails(res);
         f.taskToken = null;
         f.phase = Phase.ENTER;
         if (f.outcomeFailed) {
-            if (f.outcomeError != null) d.put("error", f.outcomeError);
-            if (f.outcomeCause != null) d.put("cause", f.outcomeCause);
-            Events.append(ex, f, in.now(), "TaskFailed", "taskFailedEventDetails", d);
+            TaskEvents.failed(ex, f, in.now(), res, "Failed", f.outcomeError, f.outcomeCause);
             return in.handleError(ex, f, t, f.outcomeError, f.outcomeCause);
         }
-        d.set("output", f.outcomeOutput);
-        d.set("outputDetails", Events.object().put("truncated", false));
-        Events.append(ex, f, in.now(), "TaskSucceeded", "taskSucceededEventDetails", d);
+        TaskEvents.succeeded(ex, f, in.now(), res, f.outcomeOutput);
         JsonNode result = f.outcomeOutput;
         f.outcomeOutput = null;
         return in.exitWithResult(ex, f, t, t.flow(), result);
     }
 
-    private static ObjectNode resourceDetails(TaskResource res) {
-        ObjectNode d = Events.object();
-        d.put("resourceType", res.resourceType());
-        d.put("resource", res.resource());
-        return d;
+    /** A worker took the task (activities) or the integration submitted it and now waits (callbacks, .sync). */
+    void progress(ExecutionRecord ex, Frame f, TaskState t, String workerName, JsonNode submittedOutput, boolean submitted) {
+        TaskResource res = TaskResource.of(t.resource());
+        if (submitted) TaskEvents.submitted(ex, f, in.now(), res, submittedOutput);
+        else TaskEvents.started(ex, f, in.now(), res, workerName);
     }
 
     private static long earliest(long a, long b) {

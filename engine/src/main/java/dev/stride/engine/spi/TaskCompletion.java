@@ -9,4 +9,10 @@ public interface TaskCompletion {
     void fail(String error, String cause);
 
     void heartbeat();
+
+    /** An activity worker took the task (recorded as ActivityStarted with the worker's name). */
+    default void started(String workerName) {}
+
+    /** The work was handed over and the task now waits for its outcome (recorded as TaskSubmitted). */
+    default void submitted(JsonNode output) {}
 }
