@@ -248,6 +248,10 @@ public final class Interpreter {
                     + "' returned a result with a size exceeding the maximum number of bytes service limit.");
         }
         if (assigned != null && assigned.isEmpty()) assigned = null;
+        if (assigned != null) {
+            String tooBig = VariableLimits.violation(ex, f, assigned);
+            if (tooBig != null) return endFrame(f, null, ErrorNames.DATA_LIMIT_EXCEEDED, tooBig);
+        }
         ObjectNode history = assigned == null ? null : historyForm(assigned);
         Events.append(ex, f, now(), st.common().type() + "StateExited", "stateExitedEventDetails",
                 Events.exited(st.name(), output, history));

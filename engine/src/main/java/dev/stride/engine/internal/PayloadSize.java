@@ -21,6 +21,11 @@ final class PayloadSize {
         return Json.write(value).getBytes(StandardCharsets.UTF_8).length > limit;
     }
 
+    /** The exact UTF-8 size of the value as JSON text. */
+    static long bytes(JsonNode value) {
+        return Json.write(value).getBytes(StandardCharsets.UTF_8).length;
+    }
+
     /** An upper bound of the UTF-8 size (6 bytes per char covers escapes), stopping once past the limit. */
     private static long estimate(JsonNode v, long limit) {
         if (v.isTextual()) return 2 + 6L * v.textValue().length();
