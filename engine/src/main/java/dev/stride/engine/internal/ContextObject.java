@@ -11,27 +11,35 @@ final class ContextObject {
 
     static ObjectNode build(ExecutionRecord ex, Frame f, String taskToken) {
         ObjectNode c = Json.NODES.objectNode();
-        ObjectNode exec = c.putObject("Execution");
-        exec.put("Id", ex.executionArn);
-        exec.set("Input", ex.input);
-        exec.put("StartTime", iso(ex.startMillis));
-        exec.put("Name", ex.name);
-        exec.put("RoleArn", ex.roleArn);
-        exec.put("RedriveCount", 0);
+        if (ex.contextExecution == null) {
+            // The same for every state of the execution: built once, shared (never mutated).
+            ObjectNode exec = Json.NODES.objectNode();
+            exec.put("Id", ex.executionArn);
+            exec.set("Input", ex.input);
+            exec.put("StartTime", iso(ex.startMillis));
+            exec.put("Name", ex.name);
+            exec.put("RoleArn", ex.roleArn);
+            exec.put("RedriveCount", 0);
+            ObjectNode sm = Json.NODES.objectNode();
+            sm.put("Id", ex.stateMachineArn);
+            sm.put("Name", ex.stateMachineName);
+            ex.contextExecution = exec;
+            ex.contextStateMachine = sm;
+        }
+        c.set("Execution", ex.contextExecution);
         ObjectNode state = c.putObject("State");
         state.put("EnteredTime", iso(f.enteredAtMillis));
         state.put("Name", f.stateName);
         if (taskToken != null || f.phase == Phase.WAIT_TASK || f.retryCount > 0) state.put("RetryCount", f.retryCount);
-        ObjectNode sm = c.putObject("StateMachine");
-        sm.put("Id", ex.stateMachineArn);
-        sm.put("Name", ex.stateMachineName);
+        c.set("StateMachine", ex.contextStateMachine);
         if (taskToken != null) c.putObject("Task").put("Token", taskToken);
         return c;
     }
 
     /** Adds Map.Item for a Map's ItemSelector. */
     static ObjectNode withMapItem(ObjectNode context, int index, JsonNode value) {
-        ObjectNode copy = context.deepCopy();
+        ObjectNode copy = Json.NODES.objectNode();
+        copy.setAll(context); // shallow: the shared parts are never mutated
         ObjectNode item = copy.putObject("Map").putObject("Item");
         item.put("Index", index);
         item.set("Value", value);

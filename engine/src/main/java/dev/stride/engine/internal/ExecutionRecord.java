@@ -37,6 +37,9 @@ final class ExecutionRecord {
     TreeMap<Integer, Frame> frames = new TreeMap<>();
     int nextFrameId;
     int nextTokenSeq;
+    /** Context-object parts that never change during the execution (not saved: rebuilt on demand). */
+    transient com.fasterxml.jackson.databind.node.ObjectNode contextExecution;
+    transient com.fasterxml.jackson.databind.node.ObjectNode contextStateMachine;
     /** Frames ready to step, in order. */
     Deque<Integer> ready = new ArrayDeque<>();
 

@@ -385,7 +385,7 @@ public final class Interpreter {
     }
 
     Scope scope(ExecutionRecord ex, Frame f, JsonNode input, String taskToken) {
-        return new Scope(input, ContextObject.build(ex, f, taskToken), new FrameVariables(ex, f));
+        return Scope.lazy(input, () -> ContextObject.build(ex, f, taskToken), new FrameVariables(ex, f));
     }
 
     /** AWS prefixes runtime errors raised while evaluating a state with where it happened. */

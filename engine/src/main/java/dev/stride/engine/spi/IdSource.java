@@ -10,11 +10,24 @@ public interface IdSource {
 
     RandomGenerator random();
 
+    /**
+     * Unpredictable ids without SecureRandom's per-call cost: each thread's generator is seeded
+     * once from SecureRandom (execution names and task tokens of a local engine need not be
+     * cryptographic; they must not repeat or be guessable from each other).
+     */
     static IdSource secure() {
-        SecureRandom random = new SecureRandom();
+        SecureRandom seeds = new SecureRandom();
+        ThreadLocal<java.util.SplittableRandom> local = ThreadLocal.withInitial(() -> {
+            synchronized (seeds) {
+                return new java.util.SplittableRandom(seeds.nextLong());
+            }
+        });
         return new IdSource() {
-            public String uuid() { return UUID.randomUUID().toString(); }
-            public RandomGenerator random() { return random; }
+            public String uuid() {
+                java.util.SplittableRandom r = local.get();
+                return new UUID(r.nextLong() & ~0xF000L | 0x4000L, r.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L).toString();
+            }
+            public RandomGenerator random() { return local.get(); }
         };
     }
 

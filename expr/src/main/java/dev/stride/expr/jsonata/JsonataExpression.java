@@ -94,7 +94,7 @@ public final class JsonataExpression {
      */
     public JsonNode evaluate(JsonNode statesBinding, VariableLookup variables, EvaluationBudget budget,
                              String fieldPath) {
-        Object raw = evaluateRaw(Values.toLibrary(statesBinding), variables, budget, fieldPath);
+        Object raw = evaluateRaw(LazyJson.of(statesBinding), variables, budget, fieldPath);
         try {
             return Values.toJson(raw);
         } catch (Values.NotJson e) {
@@ -111,7 +111,7 @@ public final class JsonataExpression {
         for (String name : variableNames) {
             JsonNode value = lookup.lookup(name);
             if (value != null) {
-                frame.bind(name, Values.toLibrary(value));
+                frame.bind(name, LazyJson.of(value));
             }
         }
         frame.setRuntimeBounds(Math.max(1, budget.timeout().toMillis()), budget.maxDepth());

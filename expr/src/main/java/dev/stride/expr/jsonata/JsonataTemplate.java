@@ -137,7 +137,7 @@ public final class JsonataTemplate {
 
         Object states() {
             if (!converted) {
-                states = Values.toLibrary(statesBinding);
+                states = LazyJson.of(statesBinding);
                 converted = true;
             }
             return states;
