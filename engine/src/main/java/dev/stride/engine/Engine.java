@@ -36,6 +36,7 @@ public final class Engine implements AutoCloseable {
         this.account = b.account;
         Clock clock = b.virtualTime ? new VirtualClock(b.clock.millis()) : b.clock;
         this.scheduler = new Scheduler(clock, b.ids, b.integrations, b.workers, b.region, b.budget, b.store);
+        scheduler.maxPayloadBytes(b.maxPayloadBytes);
         Map<String, MachineIndex> compiled = new java.util.HashMap<>();
         this.recovered = scheduler.recover(text -> compiled.computeIfAbsent(text, t -> new MachineIndex(
                 dev.stride.asl.compile.DefinitionCompiler.compile(dev.stride.asl.read.DefinitionReader.read(t)))));
@@ -121,6 +122,10 @@ public final class Engine implements AutoCloseable {
         private String region = "us-east-1";
         private String account = "123456789012";
         private dev.stride.engine.spi.ExecutionStore store;
+        private int maxPayloadBytes = 256 * 1024;
+
+        /** The payload quota (AWS: 256 KiB). Raise it only to compare with engines that have none. */
+        public Builder maxPayloadBytes(int bytes) { this.maxPayloadBytes = bytes; return this; }
 
         /** Where Standard executions are kept durably; none means in memory only. Express executions stay in memory. */
         public Builder store(dev.stride.engine.spi.ExecutionStore store) { this.store = store; return this; }

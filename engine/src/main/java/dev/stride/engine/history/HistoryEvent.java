@@ -1,5 +1,9 @@
 package dev.stride.engine.history;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.expr.Json;
@@ -7,15 +11,72 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One execution-history event as AWS records it. {@code details} is the object under the
  * event's details member ({@code detailsKey}, e.g. "stateEnteredEventDetails"), or null.
- * Payload fields ({@code input}, {@code output}, {@code parameters}) are kept as JSON values and
- * turned into JSON text only when the event is rendered, so recording costs no serialisation.
+ *
+ * <p>Recording is on the hot path, so details may be given as a supplier and built only when
+ * first read (most events of a fast execution are never read in full). Payload fields
+ * ({@code input}, {@code output}, {@code parameters}) are kept as JSON values and turned into
+ * JSON text only when the event is rendered.
  */
-public record HistoryEvent(long id, long previousEventId, long timestampMillis, String type, String detailsKey, ObjectNode details) {
+@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
+public final class HistoryEvent {
     private static final Set<String> PAYLOAD_FIELDS = Set.of("input", "output", "parameters");
+
+    private final long id;
+    private final long previousEventId;
+    private final long timestampMillis;
+    private final String type;
+    private final String detailsKey;
+    private volatile ObjectNode details;
+    private volatile Supplier<ObjectNode> lazyDetails;
+
+    @JsonCreator
+    public HistoryEvent(@JsonProperty("id") long id, @JsonProperty("previousEventId") long previousEventId,
+                        @JsonProperty("timestampMillis") long timestampMillis, @JsonProperty("type") String type,
+                        @JsonProperty("detailsKey") String detailsKey, @JsonProperty("details") ObjectNode details) {
+        this.id = id;
+        this.previousEventId = previousEventId;
+        this.timestampMillis = timestampMillis;
+        this.type = type;
+        this.detailsKey = detailsKey;
+        this.details = details;
+    }
+
+    /** An event whose details are built on first read. */
+    public static HistoryEvent lazy(long id, long previousEventId, long timestampMillis, String type, String detailsKey,
+                                    Supplier<ObjectNode> details) {
+        HistoryEvent e = new HistoryEvent(id, previousEventId, timestampMillis, type, detailsKey, null);
+        e.lazyDetails = details;
+        return e;
+    }
+
+    @JsonProperty public long id() { return id; }
+
+    @JsonProperty public long previousEventId() { return previousEventId; }
+
+    @JsonProperty public long timestampMillis() { return timestampMillis; }
+
+    @JsonProperty public String type() { return type; }
+
+    @JsonProperty public String detailsKey() { return detailsKey; }
+
+    @JsonProperty
+    public ObjectNode details() {
+        ObjectNode d = details;
+        if (d == null) {
+            Supplier<ObjectNode> s = lazyDetails;
+            if (s != null) {
+                d = s.get();
+                details = d;
+                lazyDetails = null;
+            }
+        }
+        return d;
+    }
 
     /** The event shaped as in GetExecutionHistory, payloads as JSON text. */
     public ObjectNode toApiShape(boolean includeData) {
@@ -24,11 +85,12 @@ public record HistoryEvent(long id, long previousEventId, long timestampMillis, 
         out.put("type", type);
         out.put("id", id);
         out.put("previousEventId", previousEventId);
-        if (detailsKey != null) out.set(detailsKey, renderDetails(includeData));
+        ObjectNode d = details();
+        if (detailsKey != null && d != null) out.set(detailsKey, renderDetails(d, includeData));
         return out;
     }
 
-    private ObjectNode renderDetails(boolean includeData) {
+    private static ObjectNode renderDetails(ObjectNode details, boolean includeData) {
         ObjectNode d = Json.NODES.objectNode();
         Iterator<Map.Entry<String, JsonNode>> it = details.fields();
         while (it.hasNext()) {
@@ -40,5 +102,10 @@ public record HistoryEvent(long id, long previousEventId, long timestampMillis, 
             }
         }
         return d;
+    }
+
+    @Override
+    public String toString() {
+        return id + "/" + previousEventId + " " + type + (detailsKey == null ? "" : " " + details());
     }
 }

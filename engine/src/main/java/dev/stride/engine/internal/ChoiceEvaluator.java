@@ -94,7 +94,12 @@ final class ChoiceEvaluator {
     }
 
     private static boolean number(ComparisonOperator op, JsonNode a, JsonNode b) {
-        int cmp = a.decimalValue().compareTo(b.decimalValue());
+        int cmp;
+        if (a.canConvertToExactIntegral() && b.canConvertToExactIntegral() && a.canConvertToLong() && b.canConvertToLong()) {
+            cmp = Long.compare(a.longValue(), b.longValue()); // the common case, without BigDecimal
+        } else {
+            cmp = a.decimalValue().compareTo(b.decimalValue());
+        }
         return switch (op) {
             case NUMERIC_EQUALS -> cmp == 0;
             case NUMERIC_LESS_THAN -> cmp < 0;

@@ -70,6 +70,8 @@ public final class Scheduler implements AutoCloseable {
 
     public Clock clock() { return clock; }
 
+    public void maxPayloadBytes(int bytes) { interpreter.maxPayloadBytes = bytes; }
+
     /** Creates the record, records ExecutionStarted and schedules the first step. */
     public String start(MachineIndex machine, String executionArn, String name, String stateMachineArn,
                         String stateMachineName, JsonNode input, boolean express, String roleArn) {
