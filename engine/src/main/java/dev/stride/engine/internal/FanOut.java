@@ -104,7 +104,7 @@ final class FanOut {
         JsonNode item = f.items.get(index);
         JsonNode input = MapItems.select(in, ex, f, mp, index, item);
         if (!mp.distributed()) {
-            Events.append(ex, f, in.now(), "MapIterationStarted", "mapIterationStartedEventDetails", Events.mapIteration(mp.name(), index));
+            Events.appendLazy(ex, f, in.now(), "MapIterationStarted", "mapIterationStartedEventDetails", () -> Events.mapIteration(mp.name(), index));
         }
         Frame child = in.newFrame(ex, f.id, index, mp.processor(), input);
         child.lastEventId = f.lastEventId;

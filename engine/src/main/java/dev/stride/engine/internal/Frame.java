@@ -27,7 +27,7 @@ final class Frame {
     long enteredEventId;
     long enteredAtMillis;
     /** Variables assigned in this frame's scope; outer scopes are read through the parent. */
-    Map<String, JsonNode> variables = new LinkedHashMap<>();
+    Map<String, JsonNode> variables; // created on the first Assign: most frames never assign
 
     /** Per-retrier attempt counts for the current state, and the total retries ($$.State.RetryCount). */
     int[] retryCounts;

@@ -16,7 +16,7 @@ final class FrameVariables implements VariableLookup {
     @Override
     public JsonNode lookup(String name) {
         for (Frame f = frame; f != null; f = f.parentId < 0 ? null : ex.frames.get(f.parentId)) {
-            JsonNode v = f.variables.get(name);
+            JsonNode v = f.variables == null ? null : f.variables.get(name);
             if (v != null) return v;
         }
         return null;

@@ -258,7 +258,10 @@ public final class Interpreter {
         ObjectNode assignedNow = assigned;
         Events.appendLazy(ex, f, now(), EventTypes.exited(st.common().type()), "stateExitedEventDetails",
                 () -> Events.exited(st.name(), output, assignedNow == null ? null : historyForm(assignedNow)));
-        if (assigned != null) assigned.fields().forEachRemaining(e -> f.variables.put(e.getKey(), e.getValue()));
+        if (assigned != null) {
+            if (f.variables == null) f.variables = new java.util.LinkedHashMap<>();
+            assigned.fields().forEachRemaining(e -> f.variables.put(e.getKey(), e.getValue()));
+        }
         String target = next != null ? next : st.common().next();
         if (target == null && (st.common().end() || st instanceof SucceedState)) return endFrame(f, output, null, null);
         f.stateName = target;
