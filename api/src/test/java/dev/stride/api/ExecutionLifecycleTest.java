@@ -43,7 +43,7 @@ class ExecutionLifecycleTest extends ApiFixture {
     }
 
     @Test
-    void aTaskStateRecordsTheTaskEventsInHistory() {
+    void aTaskOnALambdaFunctionArnRecordsLambdaFunctionEventsInHistory() {
         String sm = createMachine("lifecycle-task", """
                 {"StartAt": "Call", "States": {"Call": {"Type": "Task",
                   "Resource": "%s", "End": true}}}""".formatted(EchoFunction.ARN));
@@ -51,8 +51,8 @@ class ExecutionLifecycleTest extends ApiFixture {
 
         assertThat(awaitDone(exec).output()).isEqualTo("{\"x\":1}");
         assertThat(sfn.getExecutionHistory(b -> b.executionArn(exec)).events()).extracting(HistoryEvent::type).containsExactly(
-                HistoryEventType.EXECUTION_STARTED, HistoryEventType.TASK_STATE_ENTERED, HistoryEventType.TASK_SCHEDULED,
-                HistoryEventType.TASK_STARTED, HistoryEventType.TASK_SUCCEEDED, HistoryEventType.TASK_STATE_EXITED,
+                HistoryEventType.EXECUTION_STARTED, HistoryEventType.TASK_STATE_ENTERED, HistoryEventType.LAMBDA_FUNCTION_SCHEDULED,
+                HistoryEventType.LAMBDA_FUNCTION_STARTED, HistoryEventType.LAMBDA_FUNCTION_SUCCEEDED, HistoryEventType.TASK_STATE_EXITED,
                 HistoryEventType.EXECUTION_SUCCEEDED);
     }
 
