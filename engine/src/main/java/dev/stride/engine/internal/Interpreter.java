@@ -129,7 +129,7 @@ public final class Interpreter {
         f.enteredEventId = f.lastEventId;
         Common c = st.common();
         f.pendingFailedEvent = null;
-        if (!c.jsonata()) f.effectiveInput = StateIo.inputPath(c, scope(ex, f, f.rawInput, null));
+        if (!c.jsonata()) f.effectiveInput = c.inputPath() == null && !c.inputPathNull() ? f.rawInput : StateIo.inputPath(c, scope(ex, f, f.rawInput, null));
         else f.effectiveInput = f.rawInput;
         return act(ex, m, f, st);
     }
@@ -169,7 +169,7 @@ public final class Interpreter {
         if (flow.resultSelector() != null) result = flow.resultSelector().evaluate(scope(ex, f, result, null));
         ObjectNode assigned = assign(ex, f, st.common().assign(), result, null);
         JsonNode combined = StateIo.resultPath(flow.resultPath(), f.rawInput, result);
-        JsonNode output = StateIo.outputPath(st.common(), scope(ex, f, combined, null));
+        JsonNode output = outputPath(ex, f, st.common(), combined);
         return exit(ex, f, st, output, assigned, null);
     }
 
@@ -189,7 +189,13 @@ public final class Interpreter {
             ObjectNode states = StateIo.states(f.rawInput, null, null, ContextObject.build(ex, f, null));
             return st.common().output().evaluate(states, new FrameVariables(ex, f), budget);
         }
-        return StateIo.outputPath(st.common(), scope(ex, f, f.effectiveInput, null));
+        return outputPath(ex, f, st.common(), f.effectiveInput);
+    }
+
+    /** OutputPath; without one (the usual case) no scope is built at all. */
+    private JsonNode outputPath(ExecutionRecord ex, Frame f, Common c, JsonNode value) {
+        if (c.outputPath() == null && !c.outputPathNull()) return value;
+        return StateIo.outputPath(c, scope(ex, f, value, null));
     }
 
     private Step choice(ExecutionRecord ex, Frame f, ChoiceState ch) {
