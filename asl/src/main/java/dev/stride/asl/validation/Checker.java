@@ -965,6 +965,12 @@ final class Checker {
             schema(loc, "JSONata expression must end with '%}'");
         } else if (mustBeExpression && !framed) {
             schema(loc, "Value must be a number or a JSONata expression");
+        } else if (framed) {
+            try {
+                dev.stride.expr.jsonata.JsonataExpression.compile(trimmed.substring(2, trimmed.length() - 2).strip());
+            } catch (IllegalArgumentException e) {
+                schema(loc, "Invalid JSONata expression: " + e.getMessage());
+            }
         }
     }
 
