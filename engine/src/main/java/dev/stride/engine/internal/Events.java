@@ -26,8 +26,13 @@ final class Events {
     /** Records an event whose details are built only when someone reads them. */
     static HistoryEvent appendLazy(ExecutionRecord ex, Frame f, long now, String type, String key,
                                    java.util.function.Supplier<ObjectNode> details) {
+        return appendLazyWithPrevious(ex, f, f == null ? ex.lastEventId() : f.lastEventId, now, type, key, details);
+    }
+
+    static HistoryEvent appendLazyWithPrevious(ExecutionRecord ex, Frame f, long previous, long now, String type, String key,
+                                               java.util.function.Supplier<ObjectNode> details) {
         if (f != null && f.detached) return null; // a distributed Map child: not in this history
-        HistoryEvent e = HistoryEvent.lazy(ex.lastEventId() + 1, f == null ? ex.lastEventId() : f.lastEventId, now, type, key, details);
+        HistoryEvent e = HistoryEvent.lazy(ex.lastEventId() + 1, previous, now, type, key, details);
         ex.history.add(e);
         if (f != null) f.lastEventId = e.id();
         return e;

@@ -121,7 +121,9 @@ final class FanOut {
         if (isMap && !inRun) {
             String type = child.failed ? "MapIterationFailed" : "MapIterationSucceeded";
             String key = child.failed ? "mapIterationFailedEventDetails" : "mapIterationSucceededEventDetails";
-            Events.appendWithPrevious(ex, parent, child.lastEventId, in.now(), type, key, Events.mapIteration(st.name(), child.index));
+            int index = child.index;
+            String mapName = st.name();
+            Events.appendLazyWithPrevious(ex, parent, child.lastEventId, in.now(), type, key, () -> Events.mapIteration(mapName, index));
             parent.lastIterationEventId = parent.lastEventId;
         }
         if (!inRun) parent.lastEventId = child.lastEventId;

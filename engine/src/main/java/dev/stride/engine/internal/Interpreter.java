@@ -53,9 +53,10 @@ public final class Interpreter {
 
     /** Records ExecutionStarted and makes the first state ready. */
     void start(ExecutionRecord ex, MachineIndex m) {
-        ObjectNode d = Events.input(ex.input);
-        d.put("roleArn", ex.roleArn);
-        Events.append(ex, null, ex.startMillis, "ExecutionStarted", "executionStartedEventDetails", d);
+        JsonNode input = ex.input;
+        String role = ex.roleArn;
+        Events.appendLazy(ex, null, ex.startMillis, "ExecutionStarted", "executionStartedEventDetails",
+                () -> Events.input(input).put("roleArn", role));
         Frame top = newFrame(ex, -1, 0, m.machine().graph(), ex.input);
         ex.ready.addLast(top.id);
         top.lastEventId = 0; // AWS: the first state's Entered event has previousEventId 0
@@ -424,7 +425,8 @@ public final class Interpreter {
             ex.error = top.error;
             ex.cause = top.cause;
         } else {
-            Events.append(ex, top, now, "ExecutionSucceeded", "executionSucceededEventDetails", Events.output(top.output));
+            JsonNode output = top.output;
+            Events.appendLazy(ex, top, now, "ExecutionSucceeded", "executionSucceededEventDetails", () -> Events.output(output));
             ex.status = ExecutionStatus.SUCCEEDED;
             ex.output = top.output;
         }

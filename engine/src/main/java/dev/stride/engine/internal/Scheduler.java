@@ -306,6 +306,15 @@ public final class Scheduler implements AutoCloseable {
         /** Commits the run (durable executions), then carries out its effects. */
         void flush() {
             Slot s = slot;
+            if (committer == null || s.record.express) {
+                // In memory: nothing to wait for, carry the effects out now without copying them.
+                applyEffects(s, timers, dispatches, cancels, finished);
+                timers.clear();
+                dispatches.clear();
+                cancels.clear();
+                finished = false;
+                return;
+            }
             List<long[]> t = List.copyOf(timers);
             List<TaskInvocation> d = List.copyOf(dispatches);
             List<TaskInvocation> c = List.copyOf(cancels);
