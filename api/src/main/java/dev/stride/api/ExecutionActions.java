@@ -17,6 +17,7 @@ final class ExecutionActions {
     /** Express executions run at most five minutes; the engine enforces the machine's own TimeoutSeconds. */
     private static final Duration SYNC_LIMIT = Duration.ofMinutes(5);
 
+    private static final Duration REDRIVE_WINDOW = Duration.ofDays(14);
     private final ApiContext ctx;
 
     ExecutionActions(ApiContext ctx) { this.ctx = ctx; }
@@ -26,6 +27,7 @@ final class ExecutionActions {
         table.put("StartSyncExecution", this::startSync);
         table.put("DescribeExecution", this::describe);
         table.put("StopExecution", this::stop);
+        table.put("RedriveExecution", this::redrive);
         new ExecutionList(ctx).register(table);
     }
 
@@ -134,6 +136,24 @@ final class ExecutionActions {
         ExecutionView v = ctx.engine.describe(e.arn());
         if (v == null) throw ApiError.executionDoesNotExist(e.arn());
         return ExecutionJson.detail(e, v, !"METADATA_ONLY".equals(r.string("includedData")));
+    }
+
+    /**
+     * RedriveExecution's checks are AWS's; the redrive itself needs the engine to reopen a closed
+     * execution (see the README), so a redrivable execution is refused with a clear reason.
+     */
+    private JsonNode redrive(Request r) {
+        ExecutionEntry e = ctx.execution(r.required("executionArn"));
+        Request.bounded("clientToken", r.string("clientToken"), 64);
+        ExecutionView v = ctx.engine.describe(e.arn());
+        if (v == null) throw ApiError.executionDoesNotExist(e.arn());
+        String why;
+        if (e.express()) why = "Express executions cannot be redriven";
+        else if (!v.status().isFinal()) why = "Execution is " + v.status() + " and cannot be redriven";
+        else if (v.status() == ExecutionStatus.SUCCEEDED) why = "Execution is SUCCEEDED and cannot be redriven";
+        else if (ctx.now() - v.stopMillis() > REDRIVE_WINDOW.toMillis()) why = "Execution closed more than 14 days ago";
+        else why = "Stride cannot redrive executions yet: its engine cannot reopen a closed execution";
+        throw ApiError.EXECUTION_NOT_REDRIVABLE.with("Execution '" + e.arn() + "' is not redrivable: " + why);
     }
 
     private JsonNode stop(Request r) {

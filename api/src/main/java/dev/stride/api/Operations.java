@@ -21,6 +21,7 @@ final class Operations {
         new ActivityActions(context).register(table);
         new VersionActions(context).register(table);
         new AliasActions(context).register(table);
+        new TestStateActions(context).register(table);
         return new Operations(table);
     }
 
