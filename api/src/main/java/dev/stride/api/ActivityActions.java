@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
-/** Activities as resources: Create (idempotent by name), Describe, List, Delete. */
+/** Activities: Create (idempotent by name), Describe, List, Delete, and workers' GetActivityTask. */
 final class ActivityActions {
     private final ApiContext ctx;
 
@@ -15,6 +15,29 @@ final class ActivityActions {
         table.put("DescribeActivity", this::describe);
         table.put("ListActivities", this::list);
         table.put("DeleteActivity", this::delete);
+        table.put("GetActivityTask", this::getTask);
+    }
+
+    /** Long-polls the activity's queue; an empty response (no token) when nothing came in time. */
+    private JsonNode getTask(Request r) {
+        String text = r.required("activityArn");
+        Arn.parse(text, "activity");
+        String worker = Request.bounded("workerName", r.string("workerName"), 80);
+        if (ctx.registry.activity(text).isEmpty()) throw activityDoesNotExist(text);
+        ActivityTasks.Waiting task;
+        try {
+            task = ctx.activities.poll(text, worker, ctx.config.activityPollTimeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Wire.object();
+        }
+        if (task == null) return Wire.object();
+        return Wire.object().put("taskToken", task.invocation().taskToken())
+                .put("input", Wire.write(task.invocation().input()));
+    }
+
+    private static ApiException activityDoesNotExist(String arn) {
+        return ApiError.ACTIVITY_DOES_NOT_EXIST.quoting("Activity Does Not Exist", arn);
     }
 
     private JsonNode create(Request r) {
@@ -31,8 +54,7 @@ final class ActivityActions {
     private JsonNode describe(Request r) {
         String text = r.required("activityArn");
         Arn.parse(text, "activity");
-        ActivityEntry a = ctx.registry.activity(text)
-                .orElseThrow(() -> ApiError.ACTIVITY_DOES_NOT_EXIST.quoting("Activity Does Not Exist", text));
+        ActivityEntry a = ctx.registry.activity(text).orElseThrow(() -> activityDoesNotExist(text));
         return render(a);
     }
 
@@ -46,6 +68,7 @@ final class ActivityActions {
         String text = r.required("activityArn");
         Arn.parse(text, "activity");
         ctx.registry.removeActivity(text);
+        ctx.activities.deleted(text);
         return Wire.object();
     }
 

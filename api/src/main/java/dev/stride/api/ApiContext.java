@@ -14,14 +14,20 @@ final class ApiContext {
     final Registry registry;
     final String region;
     final String account;
+    final ServerConfig config;
+    final ActivityTasks activities;
+    final Metrics metrics;
     /** Compile once, run many: one compiled machine per distinct definition text. */
     private final Map<String, StateMachine> compiled = new ConcurrentHashMap<>();
 
-    ApiContext(Engine engine, Registry registry, String region, String account) {
+    ApiContext(Engine engine, Registry registry, ServerConfig config, ActivityTasks activities, Metrics metrics) {
         this.engine = engine;
         this.registry = registry;
-        this.region = region;
-        this.account = account;
+        this.region = config.region();
+        this.account = config.account();
+        this.config = config;
+        this.activities = activities;
+        this.metrics = metrics;
     }
 
     long now() { return engine.clock().millis(); }

@@ -6,6 +6,8 @@ package dev.stride.api;
  */
 enum ApiError {
     ACTIVITY_DOES_NOT_EXIST("ActivityDoesNotExist"),
+    CONFLICT("ConflictException"),
+    EXECUTION_NOT_REDRIVABLE("ExecutionNotRedrivable"),
     EXECUTION_ALREADY_EXISTS("ExecutionAlreadyExists"),
     EXECUTION_DOES_NOT_EXIST("ExecutionDoesNotExist"),
     INVALID_ARN("InvalidArn"),
@@ -22,6 +24,12 @@ enum ApiError {
     TASK_DOES_NOT_EXIST("TaskDoesNotExist"),
     TOO_MANY_TAGS("TooManyTags"),
     VALIDATION("ValidationException"),
+    SERVICE_QUOTA_EXCEEDED("ServiceQuotaExceededException"),
+    // Authentication (SigV4), as AWS JSON services answer them: all HTTP 400.
+    MISSING_AUTHENTICATION("MissingAuthenticationTokenException"),
+    INCOMPLETE_SIGNATURE("IncompleteSignatureException"),
+    UNRECOGNIZED_CLIENT("UnrecognizedClientException"),
+    INVALID_SIGNATURE("InvalidSignatureException"),
     SERIALIZATION("SerializationException"),
     UNKNOWN_OPERATION("UnknownOperationException", 400),
     NOT_FOUND("UnknownOperationException", 404),

@@ -17,6 +17,7 @@ final class ExecutionActions {
     /** Express executions run at most five minutes; the engine enforces the machine's own TimeoutSeconds. */
     private static final Duration SYNC_LIMIT = Duration.ofMinutes(5);
 
+    private static final Duration REDRIVE_WINDOW = Duration.ofDays(14);
     private final ApiContext ctx;
 
     ExecutionActions(ApiContext ctx) { this.ctx = ctx; }
@@ -26,6 +27,7 @@ final class ExecutionActions {
         table.put("StartSyncExecution", this::startSync);
         table.put("DescribeExecution", this::describe);
         table.put("StopExecution", this::stop);
+        table.put("RedriveExecution", this::redrive);
         new ExecutionList(ctx).register(table);
     }
 
@@ -49,6 +51,7 @@ final class ExecutionActions {
             throw new IllegalStateException("interrupted while waiting for " + e.arn(), interrupted);
         }
         JsonNode response = ExecutionJson.sync(e, v, !"METADATA_ONLY".equals(r.string("includedData")));
+        ctx.metrics.ended(true, v, ctx.engine.history(e.arn()));
         // AWS keeps nothing of a synchronous Express execution that the API could show; neither do we.
         ctx.engine.forget(e.arn());
         ctx.registry.removeExecution(e.arn());
@@ -70,7 +73,7 @@ final class ExecutionActions {
         }
         Target t = target(m, arn);
         String execArn = ctx.arn(express ? "express" : "execution", m.name() + ":" + name);
-        ExecutionEntry entry = new ExecutionEntry(execArn, name, m.arn(), t.versionArn, express, t.definition,
+        ExecutionEntry entry = new ExecutionEntry(execArn, name, m.arn(), t.versionArn, t.aliasArn, express, t.definition,
                 t.roleArn, t.revisionId, t.writtenMillis, inputText, ctx.now());
         ExecutionEntry existing = ctx.registry.addExecution(entry);
         if (existing != null) {
@@ -80,6 +83,8 @@ final class ExecutionActions {
             return existing;
         }
         ctx.engine.start(new StartRequest(ctx.compile(t.definition), m.arn(), name, input, express, t.roleArn));
+        ctx.metrics.started(express);
+        if (!sync) watch(entry);
         return entry;
     }
 
@@ -90,22 +95,40 @@ final class ExecutionActions {
         return Wire.parse(text, ApiError.INVALID_EXECUTION_INPUT, "Invalid State Machine Execution Input");
     }
 
-    /** The definition a start runs: the machine's current one, or a published version's. */
-    private record Target(String definition, String roleArn, String versionArn, String revisionId, long writtenMillis) {}
+    /** The definition a start runs: the machine's current one, a published version's, or one an alias picks. */
+    private record Target(String definition, String roleArn, String versionArn, String aliasArn, String revisionId,
+                          long writtenMillis) {}
 
     private static Target target(MachineEntry m, Arn arn) {
         if (arn.qualifier() == null) {
             long written = m.updateMillis() > 0 ? m.updateMillis() : m.creationMillis();
-            return new Target(m.definition(), m.roleArn(), null, m.revisionId(), written);
+            return new Target(m.definition(), m.roleArn(), null, null, m.revisionId(), written);
         }
-        MachineEntry.VersionEntry v = null;
-        try {
-            v = m.version(Integer.parseInt(arn.qualifier()));
-        } catch (NumberFormatException aliasesNotSupported) {
-            // falls through
+        MachineEntry.VersionEntry v = m.version(arn.qualifier());
+        String aliasArn = null;
+        if (v == null) {
+            MachineEntry.AliasEntry alias = m.alias(arn.qualifier());
+            if (alias == null) throw ApiError.stateMachineDoesNotExist(arn.text());
+            aliasArn = alias.arn();
+            v = m.version(Arn.parse(AliasActions.pick(alias)).qualifier());
+            if (v == null) throw ApiError.stateMachineDoesNotExist(arn.text());
         }
-        if (v == null) throw ApiError.stateMachineDoesNotExist(arn.text());
-        return new Target(v.definition(), v.roleArn(), v.arn(), v.revisionId(), v.creationMillis());
+        return new Target(v.definition(), v.roleArn(), v.arn(), aliasArn, v.revisionId(), v.creationMillis());
+    }
+
+    /**
+     * Counts the execution's end in the metrics. The engine offers no completion callback, so a
+     * virtual thread waits for it (cheap while parked; an engine listener would remove it).
+     */
+    private void watch(ExecutionEntry e) {
+        Thread.ofVirtual().name("watch-" + e.name()).start(() -> {
+            try {
+                ExecutionView v = ctx.engine.await(e.arn(), Duration.ofDays(366));
+                ctx.metrics.ended(e.express(), v, ctx.engine.history(e.arn()));
+            } catch (TimeoutException | InterruptedException | RuntimeException ignored) {
+                // server closing or execution forgotten: nothing to count
+            }
+        });
     }
 
     private JsonNode describe(Request r) {
@@ -113,6 +136,24 @@ final class ExecutionActions {
         ExecutionView v = ctx.engine.describe(e.arn());
         if (v == null) throw ApiError.executionDoesNotExist(e.arn());
         return ExecutionJson.detail(e, v, !"METADATA_ONLY".equals(r.string("includedData")));
+    }
+
+    /**
+     * RedriveExecution's checks are AWS's; the redrive itself needs the engine to reopen a closed
+     * execution (see the README), so a redrivable execution is refused with a clear reason.
+     */
+    private JsonNode redrive(Request r) {
+        ExecutionEntry e = ctx.execution(r.required("executionArn"));
+        Request.bounded("clientToken", r.string("clientToken"), 64);
+        ExecutionView v = ctx.engine.describe(e.arn());
+        if (v == null) throw ApiError.executionDoesNotExist(e.arn());
+        String why;
+        if (e.express()) why = "Express executions cannot be redriven";
+        else if (!v.status().isFinal()) why = "Execution is " + v.status() + " and cannot be redriven";
+        else if (v.status() == ExecutionStatus.SUCCEEDED) why = "Execution is SUCCEEDED and cannot be redriven";
+        else if (ctx.now() - v.stopMillis() > REDRIVE_WINDOW.toMillis()) why = "Execution closed more than 14 days ago";
+        else why = "Stride cannot redrive executions yet: its engine cannot reopen a closed execution";
+        throw ApiError.EXECUTION_NOT_REDRIVABLE.with("Execution '" + e.arn() + "' is not redrivable: " + why);
     }
 
     private JsonNode stop(Request r) {

@@ -14,6 +14,7 @@ final class ExecutionJson {
         out.put("name", e.name()).put("status", status(v).name()).put("startDate", Wire.seconds(startMillis(e, v)));
         if (v != null && v.status().isFinal()) out.put("stopDate", Wire.seconds(v.stopMillis()));
         if (e.versionArn() != null) out.put("stateMachineVersionArn", e.versionArn());
+        if (e.aliasArn() != null) out.put("stateMachineAliasArn", e.aliasArn());
         return out.put("redriveCount", 0);
     }
 

@@ -40,7 +40,7 @@ final class ExecutionList {
         List<Row> rows = new ArrayList<>();
         for (int i = entries.size() - 1; i >= 0; i--) {
             ExecutionEntry e = entries.get(i);
-            if (version != null && !version.equals(e.versionArn())) continue;
+            if (version != null && !version.equals(e.versionArn()) && !version.equals(e.aliasArn())) continue;
             ExecutionView v = ctx.engine.describe(e.arn());
             if (status == null || ExecutionJson.status(v).name().equals(status)) rows.add(new Row(e, v));
         }

@@ -5,15 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.UUID;
 
 /**
- * The HTTP edge: {@code POST /} with {@code X-Amz-Target} runs an operation; {@code GET /health}
- * answers liveness. Every failure becomes a JSON error body; a bug becomes a 500 and is logged,
- * and the server keeps serving.
+ * The HTTP edge: {@code POST /} with {@code X-Amz-Target} runs an operation (after checking its
+ * SigV4 signature when access keys are configured); {@code GET /health} answers liveness and
+ * {@code GET /metrics} Prometheus' scrape. Every failure becomes a JSON error body; a bug becomes
+ * a 500 and is logged, and the server keeps serving.
  */
 final class HttpEntry implements HttpHandler {
     static final String CONTENT_TYPE = "application/x-amz-json-1.0";
@@ -21,8 +21,15 @@ final class HttpEntry implements HttpHandler {
     private static final byte[] HEALTHY = "{\"status\":\"UP\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private final Operations operations;
+    private final Metrics metrics;
+    private final SigV4 signatures;
 
-    HttpEntry(Operations operations) { this.operations = operations; }
+    /** @param signatures null accepts any credentials */
+    HttpEntry(Operations operations, Metrics metrics, SigV4 signatures) {
+        this.operations = operations;
+        this.metrics = metrics;
+        this.signatures = signatures;
+    }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
@@ -31,6 +38,9 @@ final class HttpEntry implements HttpHandler {
             String method = exchange.getRequestMethod();
             if ("/health".equals(path) && ("GET".equals(method) || "HEAD".equals(method))) {
                 send(exchange, 200, "application/json", HEALTHY);
+            } else if ("/metrics".equals(path) && ("GET".equals(method) || "HEAD".equals(method))) {
+                send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
+                        metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             } else if ("/".equals(path) && "POST".equals(method)) {
                 serve(exchange);
             } else {
@@ -40,20 +50,32 @@ final class HttpEntry implements HttpHandler {
     }
 
     private void serve(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
+        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        String action = target != null && target.startsWith(Operations.TARGET_PREFIX)
+                ? target.substring(Operations.TARGET_PREFIX.length()) : null;
+        boolean failed = true;
         try {
-            Operation op = operations.forTarget(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
-            JsonNode result = op.run(new Request(body(exchange.getRequestBody())));
+            byte[] bytes = exchange.getRequestBody().readAllBytes();
+            if (signatures != null) {
+                signatures.verify(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                        exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), bytes);
+            }
+            Operation op = operations.forTarget(target);
+            JsonNode result = op.run(new Request(body(bytes)));
             send(exchange, 200, CONTENT_TYPE, Wire.bytes(result == null ? Wire.object() : result));
+            failed = false;
         } catch (ApiException e) {
             sendError(exchange, e);
         } catch (RuntimeException | StackOverflowError e) {
-            LOG.log(Level.ERROR, "internal error serving " + exchange.getRequestHeaders().getFirst("X-Amz-Target"), e);
+            LOG.log(Level.ERROR, "internal error serving " + target, e);
             sendError(exchange, ApiError.INTERNAL.with("Internal error: " + e));
+        } finally {
+            metrics.request(operations.knows(action) ? action : "unknown", failed, System.nanoTime() - started);
         }
     }
 
-    private static ObjectNode body(InputStream in) throws IOException {
-        byte[] bytes = in.readAllBytes();
+    private static ObjectNode body(byte[] bytes) throws IOException {
         if (bytes.length == 0) return Wire.object();
         JsonNode node;
         try {

@@ -19,8 +19,13 @@ final class Operations {
         new TaskActions(context).register(table);
         new TagActions(context).register(table);
         new ActivityActions(context).register(table);
+        new VersionActions(context).register(table);
+        new AliasActions(context).register(table);
+        new TestStateActions(context).register(table);
         return new Operations(table);
     }
+
+    boolean knows(String action) { return action != null && byName.containsKey(action); }
 
     /** The operation for an X-Amz-Target header value, or UnknownOperationException. */
     Operation forTarget(String target) {

@@ -1,39 +1,74 @@
 package dev.stride.api;
 
 import dev.stride.engine.spi.TaskIntegration;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * How a {@link StrideServer} listens and which AWS identity it impersonates.
  *
- * @param port         TCP port; 0 picks a free one (tests)
- * @param region       region written into every ARN
- * @param account      account id written into every ARN
- * @param integrations task integrations handed to the engine, tried in order
+ * @param port                TCP port; 0 picks a free one (tests)
+ * @param region              region written into every ARN (and the region requests must be signed for)
+ * @param account             account id written into every ARN
+ * @param integrations        task integrations handed to the engine, tried in order (activities come first)
+ * @param activityPollTimeout how long GetActivityTask waits for a task before answering empty (AWS: 60 s)
+ * @param accessKeys          access key id to secret key; empty accepts any credentials, otherwise every
+ *                            request must carry a valid SigV4 signature made with one of these keys
+ * @param virtualTime         waits and back-offs take no real time (tests, conformance); timeouts of tasks
+ *                            waiting on activity workers or callbacks then fire as soon as the engine is idle
  */
-public record ServerConfig(int port, String region, String account, List<TaskIntegration> integrations) {
+public record ServerConfig(int port, String region, String account, List<TaskIntegration> integrations,
+                           Duration activityPollTimeout, Map<String, String> accessKeys, boolean virtualTime) {
     public static final int DEFAULT_PORT = 8083;
+    public static final Duration DEFAULT_ACTIVITY_POLL = Duration.ofSeconds(60);
 
     public ServerConfig {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0-65535, got " + port);
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(account, "account");
         integrations = List.copyOf(integrations);
+        Objects.requireNonNull(activityPollTimeout, "activityPollTimeout");
+        if (activityPollTimeout.isNegative()) throw new IllegalArgumentException("activityPollTimeout must not be negative");
+        accessKeys = Map.copyOf(accessKeys);
     }
 
-    /** Port 8083, us-east-1, account 123456789012, no integrations. */
+    public ServerConfig(int port, String region, String account, List<TaskIntegration> integrations) {
+        this(port, region, account, integrations, DEFAULT_ACTIVITY_POLL, Map.of(), false);
+    }
+
+    /** Port 8083, us-east-1, account 123456789012, no integrations, any credentials accepted, real time. */
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_PORT, "us-east-1", "123456789012", List.of());
     }
 
-    public ServerConfig withPort(int port) { return new ServerConfig(port, region, account, integrations); }
+    public ServerConfig withPort(int port) {
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime);
+    }
 
-    public ServerConfig withRegion(String region) { return new ServerConfig(port, region, account, integrations); }
+    public ServerConfig withRegion(String region) {
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime);
+    }
 
-    public ServerConfig withAccount(String account) { return new ServerConfig(port, region, account, integrations); }
+    public ServerConfig withAccount(String account) {
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime);
+    }
 
     public ServerConfig withIntegrations(List<TaskIntegration> integrations) {
-        return new ServerConfig(port, region, account, integrations);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime);
+    }
+
+    public ServerConfig withActivityPollTimeout(Duration timeout) {
+        return new ServerConfig(port, region, account, integrations, timeout, accessKeys, virtualTime);
+    }
+
+    /** Requires SigV4 signatures made with one of these keys (access key id to secret access key). */
+    public ServerConfig withAccessKeys(Map<String, String> keys) {
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, keys, virtualTime);
+    }
+
+    public ServerConfig withVirtualTime(boolean virtualTime) {
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime);
     }
 }

@@ -35,7 +35,7 @@ final class StateMachineActions {
         long now = ctx.now();
         String arn = ctx.arn("stateMachine", name);
         MachineEntry fresh = new MachineEntry(arn, name, type, definition, roleArn, now, 0, UUID.randomUUID().toString(),
-                logging(r), tracing(r), List.of());
+                logging(r), tracing(r), List.of(), 0, List.of());
         if (r.bool("publish", false)) fresh = fresh.withVersion(version(fresh, r.string("versionDescription"), now));
         MachineEntry existing = ctx.registry.addMachine(fresh);
         MachineEntry result = existing == null ? fresh : existing;
@@ -115,7 +115,7 @@ final class StateMachineActions {
         }
     }
 
-    private static MachineEntry.VersionEntry version(MachineEntry m, String description, long now) {
+    static MachineEntry.VersionEntry version(MachineEntry m, String description, long now) {
         int n = m.nextVersionNumber();
         return new MachineEntry.VersionEntry(m.arn() + ":" + n, n, m.definition(), m.roleArn(), now,
                 Request.bounded("versionDescription", description, 256), m.revisionId());

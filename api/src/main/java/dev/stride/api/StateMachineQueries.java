@@ -41,14 +41,9 @@ final class StateMachineQueries {
         out.put("revisionId", revision);
     }
 
-    /** Versions are addressed by number; aliases are not supported yet, so any other qualifier does not exist. */
+    /** A version ARN's version; an alias ARN is not a state machine here (AWS describes it with DescribeStateMachineAlias). */
     private static MachineEntry.VersionEntry version(MachineEntry m, Arn arn) {
-        MachineEntry.VersionEntry v = null;
-        try {
-            v = m.version(Integer.parseInt(arn.qualifier()));
-        } catch (NumberFormatException notAVersion) {
-            // falls through to "does not exist"
-        }
+        MachineEntry.VersionEntry v = m.version(arn.qualifier());
         if (v == null) throw ApiError.stateMachineDoesNotExist(arn.text());
         return v;
     }

@@ -14,8 +14,8 @@ import java.util.concurrent.Executors;
  * <pre>{@code
  * try (StrideServer server = StrideServer.start(ServerConfig.defaults())) { ... }
  * }</pre>
- * Uses the JDK's built-in HTTP server with a virtual thread per request (StartSyncExecution
- * blocks its request until the execution ends, which costs nothing on a virtual thread).
+ * Uses the JDK's built-in HTTP server with a virtual thread per request (StartSyncExecution and
+ * GetActivityTask block their request, which costs nothing on a virtual thread).
  */
 public final class StrideServer implements AutoCloseable {
     private final HttpServer http;
@@ -30,14 +30,18 @@ public final class StrideServer implements AutoCloseable {
 
     /** Binds the port and starts serving; the server runs until {@link #close()}. */
     public static StrideServer start(ServerConfig config) {
-        Engine.Builder builder = Engine.builder().region(config.region()).account(config.account());
+        Registry registry = new MemoryRegistry();
+        ActivityTasks activities = new ActivityTasks(registry);
+        Engine.Builder builder = Engine.builder().region(config.region()).account(config.account())
+                .virtualTime(config.virtualTime()).integration(activities);
         config.integrations().forEach(builder::integration);
         Engine engine = builder.build();
-        ApiContext context = new ApiContext(engine, new MemoryRegistry(), config.region(), config.account());
         ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
+        ApiContext context = new ApiContext(engine, registry, config, activities, new Metrics());
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress(config.port()), 0);
-            http.createContext("/", new HttpEntry(Operations.create(context)));
+            http.createContext("/", new HttpEntry(Operations.create(context), context.metrics,
+                    SigV4.of(config.accessKeys(), config.region())));
             http.setExecutor(requests);
             http.start();
             return new StrideServer(http, requests, engine);

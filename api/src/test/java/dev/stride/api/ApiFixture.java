@@ -32,11 +32,21 @@ abstract class ApiFixture {
 
     @BeforeAll
     void startServer() {
-        server = StrideServer.start(ServerConfig.defaults().withPort(0).withIntegrations(List.of(held, new EchoFunction())));
-        sfn = SfnClient.builder()
-                .endpointOverride(URI.create("http://localhost:" + server.port()))
+        server = StrideServer.start(config());
+        sfn = client(server.port(), "stride", "stride");
+    }
+
+    /** The server this class runs against; classes override it to test other settings. */
+    ServerConfig config() {
+        return ServerConfig.defaults().withPort(0).withIntegrations(List.of(held, new EchoFunction()))
+                .withActivityPollTimeout(Duration.ofSeconds(2));
+    }
+
+    static SfnClient client(int port, String accessKey, String secret) {
+        return SfnClient.builder()
+                .endpointOverride(URI.create("http://localhost:" + port))
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("stride", "stride")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secret)))
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
                         // StartSyncExecution would otherwise go to "sync-localhost", which does not resolve.
