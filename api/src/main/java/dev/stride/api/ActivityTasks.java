@@ -68,13 +68,9 @@ final class ActivityTasks implements TaskIntegration {
         }
     }
 
-    /**
-     * A worker took the task. AWS starts the HeartbeatSeconds clock here (ActivityStarted); the
-     * engine started it when scheduling, so a heartbeat now restarts it. When TaskCompletion gains
-     * {@code started(workerName)}, call it here to record ActivityStarted with the worker's name.
-     */
+    /** A worker took the task: the engine records ActivityStarted and starts the HeartbeatSeconds clock. */
     private static void started(Waiting w, String workerName) {
-        if (w.invocation().heartbeatSeconds() != null) w.completion().heartbeat();
+        w.completion().started(workerName);
     }
 
     /** Forgets the activity's queue; its tasks still waiting time out (or wait) in their executions. */

@@ -42,6 +42,11 @@ class ActivityWorkerTest extends ApiFixture {
         var done = awaitDone(exec);
         assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(done.output()).isEqualTo("{\"doubled\":42}");
+        var events = sfn.getExecutionHistory(b -> b.executionArn(exec)).events();
+        assertThat(events).extracting(e -> e.typeAsString()).containsSubsequence(
+                "TaskStateEntered", "ActivityScheduled", "ActivityStarted", "ActivitySucceeded", "TaskStateExited");
+        assertThat(events.stream().filter(e -> e.activityStartedEventDetails() != null).findFirst().orElseThrow()
+                .activityStartedEventDetails().workerName()).isEqualTo("w1");
     }
 
     @Test
@@ -75,8 +80,8 @@ class ActivityWorkerTest extends ApiFixture {
         String activity = sfn.createActivity(b -> b.name("stopped")).activityArn();
         String sm = createMachine("act-stopped", onActivity(activity, ""));
         String exec = sfn.startExecution(b -> b.stateMachineArn(sm).input("{\"n\":1}")).executionArn();
-        // Wait until the task is queued (the Task state has been entered).
-        poll(() -> sfn.getExecutionHistory(b -> b.executionArn(exec)).events().size(), n -> n >= 4);
+        // Wait until the task is queued (ActivityScheduled recorded; ActivityStarted comes only when a worker takes it).
+        poll(() -> sfn.getExecutionHistory(b -> b.executionArn(exec)).events().size(), n -> n >= 3);
         sfn.stopExecution(b -> b.executionArn(exec));
 
         assertThat(sfn.getActivityTask(b -> b.activityArn(activity).workerName("w")).taskToken()).isNull();

@@ -36,7 +36,9 @@ final class TaskStep {
         f.timerDue = timeout == null ? 0 : now + timeout * 1000;
         f.heartbeatSeconds = heartbeat == null ? 0 : heartbeat;
         f.timeoutSeconds = timeout == null ? 0 : timeout;
-        f.heartbeatDue = heartbeat == null ? 0 : now + heartbeat * 1000;
+        // Activities start the heartbeat clock when a worker takes the task (ActivityStarted).
+        boolean waitsForWorker = !TaskEvents.startsAtOnce(TaskEvents.family(res));
+        f.heartbeatDue = heartbeat == null || waitsForWorker ? 0 : now + heartbeat * 1000;
         long due = earliest(f.timerDue, f.heartbeatDue);
         if (due > 0) in.effects.scheduleTimer(ex, f.id, due);
         in.effects.dispatchTask(ex, invocation(ex, f, t, timeout, heartbeat));
@@ -105,8 +107,15 @@ final class TaskStep {
     /** A worker took the task (activities) or the integration submitted it and now waits (callbacks, .sync). */
     void progress(ExecutionRecord ex, Frame f, TaskState t, String workerName, JsonNode submittedOutput, boolean submitted) {
         TaskResource res = TaskResource.of(t.resource());
-        if (submitted) TaskEvents.submitted(ex, f, in.now(), res, submittedOutput);
-        else TaskEvents.started(ex, f, in.now(), res, workerName);
+        if (submitted) {
+            TaskEvents.submitted(ex, f, in.now(), res, submittedOutput);
+            return;
+        }
+        TaskEvents.started(ex, f, in.now(), res, workerName);
+        if (f.heartbeatSeconds > 0) {
+            f.heartbeatDue = in.now() + f.heartbeatSeconds * 1000;
+            in.effects.scheduleTimer(ex, f.id, f.heartbeatDue);
+        }
     }
 
     private static long earliest(long a, long b) {
