@@ -65,8 +65,10 @@ public final class CommandFunction implements LocalFunction {
             return result == null ? Json.NODES.nullNode() : result;
         } finally {
             if (p.isAlive()) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                // the parent first, so a shell cannot run its next command when its child dies
+                var children = p.descendants().toList();
                 p.destroyForcibly();
+                children.forEach(ProcessHandle::destroyForcibly);
             }
         }
     }
