@@ -99,27 +99,29 @@ public final class StartExecutionIntegration implements TaskIntegration {
                     + UUID.randomUUID() + "; Proxy: null). Stride: register it (stateMachines: in stride.yaml, or the server's API).");
         }
         JsonNode input = childInput(p.get("Input"));
-        String name = p.path("Name").isTextual() ? p.get("Name").textValue() : null;
-        if (name != null) {
-            String arn = "arn:aws:states:" + e.region() + ":" + e.account() + ":execution:" + smArn.substring(smArn.lastIndexOf(':') + 1) + ":" + name;
-            if (e.describe(arn) != null) throw new Failure("StepFunctions.ExecutionAlreadyExistsException", "Execution Already Exists: '" + arn + "'");
-        }
+        String given = p.path("Name").isTextual() ? p.get("Name").textValue() : null;
+        String name = given != null ? given : UUID.randomUUID().toString();
+        String child = "arn:aws:states:" + e.region() + ":" + e.account() + ":execution:" + smArn.substring(smArn.lastIndexOf(':') + 1) + ":" + name;
+        if (given != null && e.describe(child) != null) throw new Failure("StepFunctions.ExecutionAlreadyExistsException", "Execution Already Exists: '" + child + "'");
         String resource = inv.resource();
         boolean sync = resource.endsWith(".sync") || resource.endsWith(".sync:2");
         boolean waits = sync || resource.endsWith(".waitForTaskToken");
-        String child = e.start(new StartRequest(machine, smArn, name, input, false, null));
-        parentByChild.put(child, inv.executionArn());
-        if (waits) childByToken.put(inv.taskToken(), child);
-        ExecutionView started = e.describe(child);
         ObjectNode out = Json.NODES.objectNode();
         out.put("ExecutionArn", child);
-        out.put("StartDate", started == null ? System.currentTimeMillis() : started.startMillis());
+        out.put("StartDate", e.clock().millis());
         SdkMetadata.add(out, 200, UUID.randomUUID().toString(), Map.of());
+        parentByChild.put(child, inv.executionArn());
+        if (waits) {
+            childByToken.put(inv.taskToken(), child);
+            // Recorded before the child starts: a child may answer the callback at once, and an
+            // outcome ends the task (progress reported after it would be dropped).
+            completion.submitted(out);
+        }
+        e.start(new StartRequest(machine, smArn, name, input, false, null));
         if (!waits) {
             completion.succeed(out);
             return;
         }
-        completion.submitted(out);
         if (!sync) return; // the child (or anyone) answers with the task token
         boolean jsonOutput = resource.endsWith(".sync:2");
         e.onCompletion(child, view -> Thread.ofVirtual().start(() -> {
