@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  * object, so it cannot be confused with a state mapped to a response name) with any of
  * {@code Status} (default SUCCEEDED, or FAILED when Error is given), {@code Output} (compared as
  * JSON), {@code Error} and {@code Cause}. Without it a case passes when its execution succeeds.
+ * {@code "Input": {...}} (any JSON but a string) gives the case's execution input.
  */
 public final class MockConfig {
     private static final Pattern RANGE = Pattern.compile("(\\d+)(?:-(\\d+))?");
@@ -35,7 +36,7 @@ public final class MockConfig {
     private final Map<String, List<MockEntry>> responses;
 
     /** One test case: state name to mocked response name, and what the execution should end with. */
-    public record TestCase(String machineName, String name, Map<String, String> states, Expectation expect) {}
+    public record TestCase(String machineName, String name, Map<String, String> states, Expectation expect, JsonNode input) {}
 
     /** What a test case expects of its execution; null fields are not checked. */
     public record Expectation(String status, JsonNode output, String error, String cause) {
@@ -125,12 +126,15 @@ public final class MockConfig {
         String at = "StateMachines." + machine + ".TestCases." + name;
         Map<String, String> states = new LinkedHashMap<>();
         Expectation expect = Expectation.SUCCEEDS;
+        JsonNode input = null;
         if (!node.isObject()) problems.add(at + ": expected an object of state names to mocked response names");
         var it = node.fields();
         while (it.hasNext()) {
             var e = it.next();
             if (e.getKey().equals("Expect") && e.getValue().isObject()) {
                 expect = expectation(e.getValue(), at + ".Expect", problems);
+            } else if (e.getKey().equals("Input") && !e.getValue().isTextual()) {
+                input = e.getValue();
             } else if (!e.getValue().isTextual()) {
                 problems.add(at + "." + e.getKey() + ": expected a mocked response name");
             } else if (!responses.containsKey(e.getValue().textValue())) {
@@ -139,7 +143,7 @@ public final class MockConfig {
                 states.put(e.getKey(), e.getValue().textValue());
             }
         }
-        return new TestCase(machine, name, Collections.unmodifiableMap(states), expect);
+        return new TestCase(machine, name, Collections.unmodifiableMap(states), expect, input);
     }
 
     private static Expectation expectation(JsonNode n, String at, List<String> problems) {
