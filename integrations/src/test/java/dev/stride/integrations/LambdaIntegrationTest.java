@@ -9,7 +9,6 @@ import dev.stride.expr.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -186,5 +185,4 @@ class LambdaIntegrationTest {
         }
     }
 
-    static Map<String, String> none() { return Map.of(); }
 }
