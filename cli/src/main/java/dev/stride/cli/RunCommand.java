@@ -15,6 +15,7 @@ import dev.stride.engine.ExecutionView;
 import dev.stride.engine.StartRequest;
 import dev.stride.engine.history.HistoryEvent;
 import dev.stride.expr.Json;
+import dev.stride.integrations.MockConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,8 +27,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code stride run DEFINITION [--input JSON | --input-file FILE] [--format text|json] [--history]}:
- * runs one execution in-process. Exit codes: 0 SUCCEEDED, 1 any other final status, 2 when the
+ * {@code stride run DEFINITION [--input JSON | --input-file FILE] [--format text|json] [--history]
+ * [--config stride.yaml] [--mock-config FILE --test-case NAME [--state-machine-name NAME]]}:
+ * runs one execution in-process, its tasks through the integrations of stride.yaml and, with a
+ * Step Functions Local mock config, the mocked responses of one test case. Exit codes: 0 SUCCEEDED, 1 any other final status, 2 when the
  * definition or input is rejected. The JSON format is a contract other tools rely on.
  */
 @Command(name = "run", description = "Runs one execution of a state machine in-process.")
@@ -60,6 +63,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--timeout", description = "Give up waiting after this many seconds (default: no limit).", defaultValue = "0")
     long timeoutSeconds;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "Integrations config (default: stride.yaml, .yml or .json in the working directory, if any).")
+    Path config;
+
+    @Option(names = "--mock-config", paramLabel = "FILE", description = "Step Functions Local mock config (MockConfigFile.json).")
+    Path mockConfig;
+
+    @Option(names = "--test-case", paramLabel = "NAME", description = "The mock config's test case to run (needs --mock-config).")
+    String testCase;
+
+    @Option(names = "--state-machine-name", paramLabel = "NAME", description = "The state machine's name (default: the file name up to its first dot).")
+    String stateMachineName;
+
     @Override
     public Integer call() throws Exception {
         DefinitionFile def = DefinitionFile.read(definition);
@@ -74,9 +89,24 @@ final class RunCommand implements Callable<Integer> {
         JsonNode executionInput = readInput();
         if (executionInput == null) return 2;
         StateMachine machine = DefinitionCompiler.compile(json);
-        try (Engine engine = Engine.builder().build()) {
-            String smArn = "arn:aws:states:" + engine.region() + ":" + engine.account() + ":stateMachine:" + def.machineName();
-            String arn = engine.start(new StartRequest(machine, smArn, null, executionInput, express, null));
+        String machineName = stateMachineName != null ? stateMachineName : def.machineName();
+        MockConfig mocks = null;
+        if (mockConfig != null || testCase != null) {
+            if (mockConfig == null || testCase == null) {
+                System.err.println("stride: --mock-config and --test-case go together");
+                return 2;
+            }
+            mocks = MockConfig.read(mockConfig);
+            if (mocks.testCase(machineName, testCase).isEmpty()) {
+                System.err.println("stride: " + TestCommand.noSuchCase(mocks, machineName, testCase));
+                return 2;
+            }
+        }
+        try (LocalSetup setup = new LocalSetup(config, machine, machineName, mocks)) {
+            Engine engine = setup.engine;
+            String smArn = setup.machineArn(machineName);
+            String name = setup.executionName(smArn, machineName, testCase);
+            String arn = engine.start(new StartRequest(machine, smArn, name, executionInput, express, null));
             Duration wait = timeoutSeconds > 0 ? Duration.ofSeconds(timeoutSeconds) : Duration.ofDays(3650);
             ExecutionView v = engine.await(arn, wait);
             List<HistoryEvent> events = engine.history(arn);
