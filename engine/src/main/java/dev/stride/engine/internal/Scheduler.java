@@ -43,6 +43,8 @@ public final class Scheduler implements AutoCloseable {
     private final Map<String, TokenRef> tokens = new ConcurrentHashMap<>();
     /** Executions scheduled or being processed, plus synchronous task calls in flight. */
     private final AtomicInteger busy = new AtomicInteger();
+    /** Tasks being worked on by an integration itself (not waiting for a callback or a worker). */
+    private final java.util.Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final ThreadLocal<Outbox> outbox = ThreadLocal.withInitial(Outbox::new);
     /** Null for in-memory executions (Express, `stride run`). */
     private final dev.stride.engine.spi.ExecutionStore store;
@@ -85,7 +87,9 @@ public final class Scheduler implements AutoCloseable {
         ex.input = input;
         ex.startMillis = clock.millis();
         Slot slot = new Slot(ex, machine);
-        slots.put(executionArn, slot);
+        if (slots.putIfAbsent(executionArn, slot) != null || store != null && !express && store.find(executionArn) != null) {
+            throw new dev.stride.engine.ExecutionAlreadyExistsException(executionArn);
+        }
         synchronized (slot) {
             Outbox box = outbox.get();
             box.slot = slot;
@@ -173,6 +177,7 @@ public final class Scheduler implements AutoCloseable {
     public boolean completeTask(String token, JsonNode output, String error, String cause, boolean failed) {
         TokenRef ref = tokens.remove(token);
         if (ref == null) return false;
+        if (inFlight.remove(token)) busy.decrementAndGet();
         deliver(ref.slot(), new Slot.Inbound.TaskOutcome(token, output, error, cause, failed));
         return true;
     }
@@ -286,6 +291,7 @@ public final class Scheduler implements AutoCloseable {
 
         @Override
         public void cancelTask(ExecutionRecord ex, String taskToken) {
+            if (inFlight.remove(taskToken)) busy.decrementAndGet();
             TokenRef ref = tokens.remove(taskToken);
             if (ref != null) outbox.get().cancels.add(ref.invocation());
         }
@@ -385,6 +391,11 @@ public final class Scheduler implements AutoCloseable {
                     "No integration is configured for resource '" + inv.resource()
                             + "'. Configure a local function, HTTP endpoint or mock for it.", true);
             return;
+        }
+        // Work an integration does by itself keeps virtual time from jumping past it; a task
+        // waiting for someone outside (callback, activity worker) does not.
+        if (!inv.resource().endsWith(".waitForTaskToken") && !inv.resource().contains(":activity:") && inFlight.add(inv.taskToken())) {
+            busy.incrementAndGet();
         }
         busy.incrementAndGet();
         try {
