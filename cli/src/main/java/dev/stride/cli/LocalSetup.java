@@ -33,7 +33,7 @@ final class LocalSetup implements AutoCloseable {
         integrations.bind(engine);
     }
 
-    private static Path defaultConfig() {
+    static Path defaultConfig() {
         for (String name : DEFAULT_CONFIGS) {
             Path p = Path.of(name);
             if (Files.isRegularFile(p)) return p;

@@ -22,9 +22,16 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--account", description = "Account id used in ARNs (default 123456789012).", defaultValue = "123456789012")
     String account;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Integrations config: local functions and HTTP connections (default: stride.yaml in the working directory, if any).")
+    java.nio.file.Path config;
+
     @Override
     public Integer call() throws InterruptedException {
-        StrideServer server = StrideServer.start(ServerConfig.defaults().withPort(port).withRegion(region).withAccount(account));
+        ServerConfig settings = ServerConfig.defaults().withPort(port).withRegion(region).withAccount(account);
+        java.nio.file.Path file = config != null ? config : LocalSetup.defaultConfig();
+        if (file != null) settings = settings.withIntegrations(dev.stride.integrations.Integrations.fromConfig(file));
+        StrideServer server = StrideServer.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
