@@ -20,7 +20,8 @@ import java.util.Objects;
  *                            waiting on activity workers or callbacks then fire as soon as the engine is idle
  */
 public record ServerConfig(int port, String region, String account, List<TaskIntegration> integrations,
-                           Duration activityPollTimeout, Map<String, String> accessKeys, boolean virtualTime) {
+                           Duration activityPollTimeout, Map<String, String> accessKeys, boolean virtualTime,
+                           dev.stride.engine.spi.ExecutionStore executionStore, dev.stride.engine.spi.MetadataStore metadataStore) {
     public static final int DEFAULT_PORT = 8083;
     public static final Duration DEFAULT_ACTIVITY_POLL = Duration.ofSeconds(60);
 
@@ -35,7 +36,7 @@ public record ServerConfig(int port, String region, String account, List<TaskInt
     }
 
     public ServerConfig(int port, String region, String account, List<TaskIntegration> integrations) {
-        this(port, region, account, integrations, DEFAULT_ACTIVITY_POLL, Map.of(), false);
+        this(port, region, account, integrations, DEFAULT_ACTIVITY_POLL, Map.of(), false, null, null);
     }
 
     /** Port 8083, us-east-1, account 123456789012, no integrations, any credentials accepted, real time. */
@@ -44,31 +45,39 @@ public record ServerConfig(int port, String region, String account, List<TaskInt
     }
 
     public ServerConfig withPort(int port) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore);
     }
 
     public ServerConfig withRegion(String region) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore);
     }
 
     public ServerConfig withAccount(String account) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore);
     }
 
     public ServerConfig withIntegrations(List<TaskIntegration> integrations) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore);
     }
 
     public ServerConfig withActivityPollTimeout(Duration timeout) {
-        return new ServerConfig(port, region, account, integrations, timeout, accessKeys, virtualTime);
+        return new ServerConfig(port, region, account, integrations, timeout, accessKeys, virtualTime, executionStore, metadataStore);
     }
 
     /** Requires SigV4 signatures made with one of these keys (access key id to secret access key). */
     public ServerConfig withAccessKeys(Map<String, String> keys) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, keys, virtualTime);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, keys, virtualTime, executionStore, metadataStore);
     }
 
     public ServerConfig withVirtualTime(boolean virtualTime) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore);
+    }
+
+    /**
+     * Keep executions and the API's records (state machines, activities, tags) durably in these
+     * stores; without them everything is in memory. Express executions always stay in memory.
+     */
+    public ServerConfig withStores(dev.stride.engine.spi.ExecutionStore executions, dev.stride.engine.spi.MetadataStore metadata) {
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executions, metadata);
     }
 }

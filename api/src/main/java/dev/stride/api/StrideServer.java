@@ -30,10 +30,10 @@ public final class StrideServer implements AutoCloseable {
 
     /** Binds the port and starts serving; the server runs until {@link #close()}. */
     public static StrideServer start(ServerConfig config) {
-        Registry registry = new MemoryRegistry();
+        Registry registry = config.metadataStore() == null ? new MemoryRegistry() : new DurableRegistry(config.metadataStore());
         ActivityTasks activities = new ActivityTasks(registry);
         Engine.Builder builder = Engine.builder().region(config.region()).account(config.account())
-                .virtualTime(config.virtualTime()).integration(activities);
+                .virtualTime(config.virtualTime()).store(config.executionStore()).integration(activities);
         config.integrations().forEach(builder::integration);
         Engine engine = builder.build();
         ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
