@@ -63,7 +63,7 @@ final class BatchWriter implements AutoCloseable {
                     + "); restart the engine to resume from the last committed state");
         }
         try {
-            for (ExecutionChange change : batch) {
+            for (ExecutionChange change : coalesce(batch)) {
                 long key = upsert(change);
                 for (HistoryEvent e : change.newEvents()) addEvent(key, e);
             }
@@ -74,6 +74,29 @@ final class BatchWriter implements AutoCloseable {
             rollbackQuietly();
             throw new SqliteStoreException("cannot write " + batch.size() + " execution change(s): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * One change per execution: a batch often holds an execution's start and the run that
+     * followed (or finished) it. Inside one transaction only the last row state is visible, so
+     * the execution row is written once, with the events of all its changes in order.
+     */
+    static List<ExecutionChange> coalesce(List<ExecutionChange> batch) {
+        Map<String, ExecutionChange> byArn = new LinkedHashMap<>(batch.size() * 2);
+        boolean merged = false;
+        for (ExecutionChange c : batch) {
+            ExecutionChange before = byArn.putIfAbsent(c.executionArn(), c);
+            if (before == null) continue;
+            merged = true;
+            List<HistoryEvent> events = new ArrayList<>(before.newEvents().size() + c.newEvents().size());
+            events.addAll(before.newEvents());
+            events.addAll(c.newEvents());
+            byArn.put(c.executionArn(), new ExecutionChange(c.executionArn(), c.name(), c.stateMachineArn(), c.express(),
+                    before.definition() != null ? before.definition() : c.definition(), c.status(), c.startMillis(),
+                    c.stopMillis(), before.inputJson() != null ? before.inputJson() : c.inputJson(), c.outputJson(), c.error(),
+                    c.cause(), c.snapshot(), events));
+        }
+        return merged ? new ArrayList<>(byArn.values()) : batch;
     }
 
     private long upsert(ExecutionChange c) throws SQLException {
