@@ -28,7 +28,10 @@ final class Persistence {
             .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
             .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .addMixIn(ExecutionRecord.class, WithoutHistory.class);
+            .addMixIn(ExecutionRecord.class, WithoutHistory.class)
+            // A null field is left out, not written as null: read back, JSON null becomes a NullNode
+            // (a JSON null value), so a failed execution resumed from its snapshot got output "null".
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
     /** The change a run made, or null when it recorded nothing. */
     static ExecutionChange change(ExecutionRecord ex, MachineIndex machine) {

@@ -238,7 +238,9 @@ public final class Scheduler implements AutoCloseable {
     private static final ObjectMapper SNAPSHOTS = new ObjectMapper()
             .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
             .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            // Null fields left out: read back, a written null would become a NullNode (see Persistence).
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
     /** The execution's complete state (frames, timers, variables, history) as JSON. */
     public JsonNode snapshot(String executionArn) {

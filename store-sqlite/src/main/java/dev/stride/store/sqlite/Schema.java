@@ -1,0 +1,138 @@
+package dev.stride.store.sqlite;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The store's tables and how to bring an older store up to date.
+ *
+ * <p>Design notes. {@code stride_schema} holds one row, the version. Each migration moves the
+ * store from version n-1 to n inside the opener's transaction, so a store is always at exactly
+ * one version. A store whose version is above {@link #CURRENT} was written by a newer Stride and
+ * is refused before anything is written. Files are tagged with an SQLite application id so that
+ * an unrelated SQLite database is refused too.
+ *
+ * <p>Version 1 kept each execution's definition text in its row; version 2 moves definitions to
+ * their own table, deduplicated by SHA-256 (thousands of executions share one definition), and
+ * adds the partial indexes used by recovery and retention.
+ */
+final class Schema {
+    /** 'STRD': marks the file as a Stride store (PRAGMA application_id). */
+    static final int APPLICATION_ID = 0x53545244;
+    static final int CURRENT = 2;
+
+    private interface Migration { void apply(Connection c) throws SQLException; }
+
+    private static final List<Migration> MIGRATIONS = List.of(Schema::version1, Schema::version2);
+
+    private Schema() {}
+
+    /** The store's version: 0 for a new, empty file. Reads only. */
+    static int version(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            boolean hasTables;
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
+                hasTables = rs.next() && rs.getInt(1) > 0;
+            }
+            if (!hasTables) return 0;
+            int appId;
+            try (ResultSet rs = s.executeQuery("PRAGMA application_id")) {
+                appId = rs.next() ? rs.getInt(1) : 0;
+            }
+            boolean hasVersion;
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='stride_schema'")) {
+                hasVersion = rs.next() && rs.getInt(1) > 0;
+            }
+            if (appId != APPLICATION_ID || !hasVersion) return -1;
+            try (ResultSet rs = s.executeQuery("SELECT version FROM stride_schema")) {
+                return rs.next() ? rs.getInt(1) : -1;
+            }
+        }
+    }
+
+    /** Applies the migrations from {@code from} up to {@code to}, in the caller's transaction. */
+    static void migrate(Connection c, int from, int to) throws SQLException {
+        for (int v = from + 1; v <= to; v++) {
+            MIGRATIONS.get(v - 1).apply(c);
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE stride_schema SET version = " + v);
+            }
+        }
+    }
+
+    private static void version1(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("PRAGMA application_id = " + APPLICATION_ID);
+            s.executeUpdate("CREATE TABLE stride_schema (version INTEGER NOT NULL)");
+            s.executeUpdate("INSERT INTO stride_schema (version) VALUES (0)");
+            s.executeUpdate("""
+                CREATE TABLE executions (
+                  id INTEGER PRIMARY KEY,
+                  arn TEXT NOT NULL UNIQUE,
+                  name TEXT NOT NULL,
+                  state_machine_arn TEXT NOT NULL,
+                  express INTEGER NOT NULL,
+                  definition TEXT,
+                  status TEXT NOT NULL,
+                  final INTEGER NOT NULL,
+                  start_millis INTEGER NOT NULL,
+                  stop_millis INTEGER NOT NULL,
+                  input TEXT,
+                  output TEXT,
+                  error TEXT,
+                  cause TEXT,
+                  snapshot TEXT)""");
+            // One row per history event; the key makes a duplicate event id impossible.
+            s.executeUpdate("""
+                CREATE TABLE events (
+                  execution INTEGER NOT NULL,
+                  id INTEGER NOT NULL,
+                  previous_id INTEGER NOT NULL,
+                  timestamp_millis INTEGER NOT NULL,
+                  type TEXT NOT NULL,
+                  details_key TEXT,
+                  details TEXT,
+                  PRIMARY KEY (execution, id)) WITHOUT ROWID""");
+        }
+    }
+
+    private static void version2(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE definitions (id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, text TEXT NOT NULL)");
+            s.executeUpdate("ALTER TABLE executions ADD COLUMN definition_id INTEGER REFERENCES definitions(id)");
+            try (ResultSet rs = s.executeQuery("SELECT DISTINCT definition FROM executions WHERE definition IS NOT NULL");
+                 PreparedStatement insert = c.prepareStatement("INSERT OR IGNORE INTO definitions (sha256, text) VALUES (?, ?)");
+                 PreparedStatement link = c.prepareStatement(
+                         "UPDATE executions SET definition_id = (SELECT id FROM definitions WHERE sha256 = ?) WHERE definition = ?")) {
+                while (rs.next()) {
+                    String text = rs.getString(1);
+                    insert.setString(1, sha256(text));
+                    insert.setString(2, text);
+                    insert.executeUpdate();
+                    link.setString(1, sha256(text));
+                    link.setString(2, text);
+                    link.executeUpdate();
+                }
+            }
+            s.executeUpdate("ALTER TABLE executions DROP COLUMN definition");
+            s.executeUpdate("CREATE INDEX executions_unfinished ON executions (id) WHERE final = 0");
+            s.executeUpdate("CREATE INDEX executions_finished ON executions (stop_millis) WHERE final = 1");
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+}

@@ -1,0 +1,299 @@
+package dev.stride.store.sqlite;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stride.engine.ExecutionStatus;
+import dev.stride.engine.history.HistoryEvent;
+import dev.stride.engine.spi.ExecutionChange;
+import dev.stride.engine.spi.ExecutionStore;
+import dev.stride.engine.spi.StoredExecution;
+import dev.stride.expr.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Stride's embedded durable store: Standard executions and their histories in one SQLite file
+ * ({@code stride.db}) in a data directory, which one engine at a time may open.
+ *
+ * <pre>{@code
+ * try (SqliteStore store = SqliteStore.open(Path.of("data"), SqliteStore.Options.defaults());
+ *      Engine engine = Engine.builder().store(store).build()) { ... }
+ * }</pre>
+ *
+ * <p>Opening refuses, with a {@link SqliteStoreException} and without changing any file, a store
+ * that another process holds, a file that is not a Stride store (or is corrupted), and a store
+ * written by a newer Stride. A store from an older Stride is migrated.
+ */
+public final class SqliteStore implements ExecutionStore {
+    static final String DB_FILE = "stride.db";
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    private static final int DELETE_CHUNK = 500;
+
+    /** How much a committed write survives. */
+    public enum Durability {
+        /** WAL, synchronous=NORMAL: survives the process dying (kill -9); a power cut may lose the last commits. */
+        PROCESS_CRASH,
+        /** WAL, synchronous=FULL: every commit is fsynced; survives power loss. */
+        POWER_LOSS
+    }
+
+    /**
+     * Store settings. Retention: final executions older than this are deleted by a background
+     * cleanup that runs every {@code cleanupInterval} (zero turns it off); the clock says what time it is.
+     */
+    public record Options(Durability durability, Duration retention, Duration cleanupInterval, LongSupplier clock) {
+        public Options {
+            Objects.requireNonNull(durability, "durability");
+            Objects.requireNonNull(retention, "retention");
+            Objects.requireNonNull(cleanupInterval, "cleanupInterval");
+            Objects.requireNonNull(clock, "clock");
+            if (retention.isNegative()) throw new IllegalArgumentException("retention must not be negative: " + retention);
+            if (cleanupInterval.isNegative()) throw new IllegalArgumentException("cleanupInterval must not be negative: " + cleanupInterval);
+        }
+
+        /** PROCESS_CRASH durability, 90 days' retention, cleaned daily. */
+        public static Options defaults() {
+            return new Options(Durability.PROCESS_CRASH, Duration.ofDays(90), Duration.ofDays(1), System::currentTimeMillis);
+        }
+
+        public Options withDurability(Durability d) { return new Options(d, retention, cleanupInterval, clock); }
+
+        public Options withRetention(Duration r) { return new Options(durability, r, cleanupInterval, clock); }
+
+        public Options withCleanupInterval(Duration i) { return new Options(durability, retention, i, clock); }
+
+        public Options withClock(LongSupplier c) { return new Options(durability, retention, cleanupInterval, c); }
+    }
+
+    private final Path dataDir;
+    private final Options options;
+    private final StoreLock lock;
+    private final BatchWriter writer;
+    /** Reads go through their own connection: WAL lets them run beside the writer. */
+    private final Connection reader;
+    private final ScheduledExecutorService cleanup;
+
+    private SqliteStore(Path dataDir, Options options, StoreLock lock, BatchWriter writer, Connection reader) {
+        this.dataDir = dataDir;
+        this.options = options;
+        this.lock = lock;
+        this.writer = writer;
+        this.reader = reader;
+        this.cleanup = startCleanup(options);
+    }
+
+    /** Opens (creating or migrating) the store in the directory. */
+    public static SqliteStore open(Path dataDir, Options options) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new SqliteStoreException("cannot create the data directory " + dataDir + ": " + e, e);
+        }
+        StoreLock lock = StoreLock.acquire(dataDir);
+        Connection write = null;
+        Connection read = null;
+        try {
+            Path db = dataDir.resolve(DB_FILE);
+            int version = checkReadable(db);
+            write = connect(db, options);
+            migrate(write, version, db);
+            read = connect(db, options);
+            return new SqliteStore(dataDir, options, lock, new BatchWriter(write), read);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(read);
+            closeQuietly(write);
+            lock.close();
+            if (e instanceof SqliteStoreException s) throw s;
+            throw new SqliteStoreException("cannot open the store in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Looks at the file without writing to it: SQLite's header, Stride's tag, the schema version. */
+    private static int checkReadable(Path db) {
+        if (!Files.exists(db)) return 0;
+        byte[] head = new byte[SQLITE_HEADER.length];
+        int n;
+        try (InputStream in = Files.newInputStream(db)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new SqliteStoreException("cannot read " + db + ": " + e, e);
+        }
+        if (n == 0) return 0;
+        if (n < head.length || !Arrays.equals(head, SQLITE_HEADER)) {
+            throw new SqliteStoreException(db + " is not an SQLite database (corrupted, or not a Stride store); "
+                    + "it was left untouched: restore it from a backup or move it away");
+        }
+        int version;
+        // Read-write but without pragmas: closing the last connection removes the -wal and -shm
+        // files a read-only one would leave behind, and reading writes nothing to the database.
+        try (Connection c = connect(db, null)) {
+            version = Schema.version(c);
+        } catch (SQLException e) {
+            throw new SqliteStoreException(db + " cannot be read (" + e.getMessage() + "): it is corrupted; "
+                    + "it was left untouched: restore it from a backup or move it away", e);
+        }
+        if (version < 0) {
+            throw new SqliteStoreException(db + " is an SQLite database but not a Stride store; it was left untouched");
+        }
+        if (version > Schema.CURRENT) {
+            throw new SqliteStoreException(db + " was written by a newer Stride (store schema version " + version
+                    + "; this Stride reads up to version " + Schema.CURRENT + "). Upgrade Stride; the store was left untouched");
+        }
+        return version;
+    }
+
+    private static Connection connect(Path db, Options options) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
+        if (options != null) {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 10000");
+                s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA synchronous = " + (options.durability() == Durability.POWER_LOSS ? "FULL" : "NORMAL"));
+                s.execute("PRAGMA cache_size = -65536"); // 64 MiB
+                s.execute("PRAGMA temp_store = MEMORY");
+            }
+        }
+        return c;
+    }
+
+    private static void migrate(Connection c, int from, Path db) throws SQLException {
+        if (from == Schema.CURRENT) return;
+        c.setAutoCommit(false);
+        try {
+            // Re-read inside the write transaction: nobody else can hold the lock, but be exact.
+            Schema.migrate(c, from, Schema.CURRENT);
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw new SqliteStoreException("cannot migrate " + db + " from store schema version " + from + " to "
+                    + Schema.CURRENT + ": " + e.getMessage() + " (rolled back; the store is unchanged)", e);
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private ScheduledExecutorService startCleanup(Options o) {
+        if (o.cleanupInterval().isZero()) return null;
+        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "stride-sqlite-retention");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = o.cleanupInterval().toMillis();
+        s.scheduleWithFixedDelay(this::cleanUpNow, every, every, TimeUnit.MILLISECONDS);
+        return s;
+    }
+
+    /** Deletes final executions older than the retention period; returns how many. */
+    public int cleanUpNow() {
+        try {
+            return deleteFinishedBefore(options.clock().getAsLong() - options.retention().toMillis());
+        } catch (RuntimeException e) {
+            System.err.println("stride: retention cleanup of " + dataDir + " failed: " + e.getMessage());
+            return 0;
+        }
+    }
+
+    public Path dataDir() { return dataDir; }
+
+    @Override
+    public void write(List<ExecutionChange> batch) { writer.write(batch); }
+
+    @Override
+    public synchronized List<StoredExecution> unfinished() {
+        List<StoredExecution> out = new ArrayList<>();
+        try (PreparedStatement ps = reader.prepareStatement(SELECT_EXECUTION + " WHERE e.final = 0 ORDER BY e.id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.add(execution(rs));
+        } catch (SQLException e) {
+            throw new SqliteStoreException("cannot list unfinished executions: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized StoredExecution find(String executionArn) {
+        try (PreparedStatement ps = reader.prepareStatement(SELECT_EXECUTION + " WHERE e.arn = ?")) {
+            ps.setString(1, executionArn);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? execution(rs) : null;
+            }
+        } catch (SQLException e) {
+            throw new SqliteStoreException("cannot read execution " + executionArn + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized List<HistoryEvent> history(String executionArn) {
+        List<HistoryEvent> out = new ArrayList<>();
+        try (PreparedStatement ps = reader.prepareStatement("""
+                SELECT v.id, v.previous_id, v.timestamp_millis, v.type, v.details_key, v.details
+                FROM events v JOIN executions e ON v.execution = e.id WHERE e.arn = ? ORDER BY v.id""")) {
+            ps.setString(1, executionArn);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String details = rs.getString(6);
+                    out.add(new HistoryEvent(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                            details == null ? null : (ObjectNode) Json.parse(details)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new SqliteStoreException("cannot read the history of " + executionArn + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public int deleteFinishedBefore(long stopMillis) { return writer.deleteFinishedBefore(stopMillis, DELETE_CHUNK); }
+
+    private static final String SELECT_EXECUTION = """
+            SELECT e.arn, e.name, e.state_machine_arn, e.express, d.text, e.status, e.start_millis, e.stop_millis,
+                   e.input, e.output, e.error, e.cause, e.snapshot
+            FROM executions e LEFT JOIN definitions d ON d.id = e.definition_id""";
+
+    private static StoredExecution execution(ResultSet rs) throws SQLException {
+        return new StoredExecution(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4) != 0, rs.getString(5),
+                ExecutionStatus.valueOf(rs.getString(6)), rs.getLong(7), rs.getLong(8), rs.getString(9), rs.getString(10),
+                rs.getString(11), rs.getString(12), rs.getString(13));
+    }
+
+    @Override
+    public void close() {
+        if (cleanup != null) cleanup.shutdownNow();
+        try {
+            writer.close();
+        } catch (SQLException e) {
+            System.err.println("stride: closing the store's writer failed: " + e.getMessage());
+        }
+        synchronized (this) {
+            closeQuietly(reader);
+        }
+        lock.close();
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c == null) return;
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // closing anyway
+        }
+    }
+}
