@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code stride server [--port 8083]}: the AWS-compatible API. Executions are kept in memory
- * until the durable store lands (issue 4); the command says so when it starts.
+ * {@code stride server [--port 8083] [--data DIR] [--config FILE]}: the AWS-compatible API. Standard
+ * executions and the API's records live in an embedded SQLite store in the data folder (they
+ * survive restarts and crashes); {@code --in-memory} keeps everything in memory instead.
  */
 @Command(name = "server", description = "Serves the AWS Step Functions API (AWS JSON 1.0) on localhost.")
 final class ServerCommand implements Callable<Integer> {
@@ -22,6 +23,17 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--account", description = "Account id used in ARNs (default 123456789012).", defaultValue = "123456789012")
     String account;
 
+    @Option(names = "--data", paramLabel = "DIR", description = "Data folder of the embedded store (default: ./stride-data).",
+            defaultValue = "stride-data")
+    java.nio.file.Path data;
+
+    @Option(names = "--in-memory", description = "Keep executions in memory only (nothing survives a restart).")
+    boolean inMemory;
+
+    @Option(names = "--durability", description = "PROCESS_CRASH (default: survives kill -9) or POWER_LOSS (fsync every commit).",
+            defaultValue = "PROCESS_CRASH")
+    dev.stride.store.sqlite.SqliteStore.Durability durability;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "Integrations config: local functions and HTTP connections (default: stride.yaml in the working directory, if any).")
     java.nio.file.Path config;
@@ -31,14 +43,22 @@ final class ServerCommand implements Callable<Integer> {
         ServerConfig settings = ServerConfig.defaults().withPort(port).withRegion(region).withAccount(account);
         java.nio.file.Path file = config != null ? config : LocalSetup.defaultConfig();
         if (file != null) settings = settings.withIntegrations(dev.stride.integrations.Integrations.fromConfig(file));
+        dev.stride.store.sqlite.SqliteStore store = null;
+        if (!inMemory) {
+            store = dev.stride.store.sqlite.SqliteStore.open(data,
+                    dev.stride.store.sqlite.SqliteStore.Options.defaults().withDurability(durability));
+            settings = settings.withStores(store, store);
+        }
         StrideServer server = StrideServer.start(settings);
+        dev.stride.store.sqlite.SqliteStore opened = store;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
+            server.close(); // running executions stay in the store and resume on the next start
+            if (opened != null) opened.close();
             stopped.countDown();
         }));
         System.out.println("Stride listening on http://localhost:" + server.port() + " (region " + region + ", account " + account
-                + "; executions in memory: the durable store is not built yet)");
+                + (inMemory ? "; in memory" : "; data in " + data.toAbsolutePath() + ", " + durability) + ")");
         stopped.await();
         return 0;
     }

@@ -105,6 +105,16 @@ public final class HistoryEvent {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof HistoryEvent e && id == e.id && previousEventId == e.previousEventId
+                && timestampMillis == e.timestampMillis && type.equals(e.type)
+                && java.util.Objects.equals(detailsKey, e.detailsKey) && java.util.Objects.equals(details(), e.details());
+    }
+
+    @Override
+    public int hashCode() { return java.util.Objects.hash(id, previousEventId, type); }
+
+    @Override
     public String toString() {
         return id + "/" + previousEventId + " " + type + (detailsKey == null ? "" : " " + details());
     }

@@ -27,11 +27,11 @@ import java.util.List;
 final class Schema {
     /** 'STRD': marks the file as a Stride store (PRAGMA application_id). */
     static final int APPLICATION_ID = 0x53545244;
-    static final int CURRENT = 2;
+    static final int CURRENT = 3;
 
     private interface Migration { void apply(Connection c) throws SQLException; }
 
-    private static final List<Migration> MIGRATIONS = List.of(Schema::version1, Schema::version2);
+    private static final List<Migration> MIGRATIONS = List.of(Schema::version1, Schema::version2, Schema::version3);
 
     private Schema() {}
 
@@ -125,6 +125,19 @@ final class Schema {
             s.executeUpdate("ALTER TABLE executions DROP COLUMN definition");
             s.executeUpdate("CREATE INDEX executions_unfinished ON executions (id) WHERE final = 0");
             s.executeUpdate("CREATE INDEX executions_finished ON executions (stop_millis) WHERE final = 1");
+        }
+    }
+
+    /** Version 3: keyed records beside the executions (the API's state machines, activities, tags). */
+    private static void version3(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("""
+                CREATE TABLE metadata (
+                  kind TEXT NOT NULL,
+                  key TEXT NOT NULL,
+                  json TEXT NOT NULL,
+                  seq INTEGER NOT NULL,
+                  PRIMARY KEY (kind, key))""");
         }
     }
 

@@ -41,7 +41,7 @@ import java.util.function.LongSupplier;
  * that another process holds, a file that is not a Stride store (or is corrupted), and a store
  * written by a newer Stride. A store from an older Stride is migrated.
  */
-public final class SqliteStore implements ExecutionStore {
+public final class SqliteStore implements ExecutionStore, dev.stride.engine.spi.MetadataStore {
     static final String DB_FILE = "stride.db";
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final int DELETE_CHUNK = 500;
@@ -88,6 +88,8 @@ public final class SqliteStore implements ExecutionStore {
     private final BatchWriter writer;
     /** Reads go through their own connection: WAL lets them run beside the writer. */
     private final Connection reader;
+    /** Opened on first use by the metadata methods (guarded by this). */
+    private Connection metadata;
     private final ScheduledExecutorService cleanup;
 
     private SqliteStore(Path dataDir, Options options, StoreLock lock, BatchWriter writer, Connection reader) {
@@ -216,6 +218,52 @@ public final class SqliteStore implements ExecutionStore {
     @Override
     public void write(List<ExecutionChange> batch) { writer.write(batch); }
 
+    // ---- metadata: small keyed records, written at once (autocommit) on their own connection ----
+
+    private Connection metadataConnection() throws SQLException {
+        if (metadata == null) metadata = connect(dataDir.resolve(DB_FILE), options);
+        return metadata;
+    }
+
+    @Override
+    public synchronized void put(String kind, String key, String json) {
+        try (PreparedStatement ps = metadataConnection().prepareStatement("""
+                INSERT INTO metadata (kind, key, json, seq) VALUES (?, ?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM metadata))
+                ON CONFLICT (kind, key) DO UPDATE SET json = excluded.json""")) {
+            ps.setString(1, kind);
+            ps.setString(2, key);
+            ps.setString(3, json);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new SqliteStoreException("cannot write " + kind + " " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void remove(String kind, String key) {
+        try (PreparedStatement ps = metadataConnection().prepareStatement("DELETE FROM metadata WHERE kind = ? AND key = ?")) {
+            ps.setString(1, kind);
+            ps.setString(2, key);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new SqliteStoreException("cannot delete " + kind + " " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized java.util.Map<String, String> all(String kind) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        try (PreparedStatement ps = metadataConnection().prepareStatement("SELECT key, json FROM metadata WHERE kind = ? ORDER BY seq")) {
+            ps.setString(1, kind);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1), rs.getString(2));
+            }
+        } catch (SQLException e) {
+            throw new SqliteStoreException("cannot read " + kind + " records: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     @Override
     public synchronized List<StoredExecution> unfinished() {
         List<StoredExecution> out = new ArrayList<>();
@@ -284,6 +332,7 @@ public final class SqliteStore implements ExecutionStore {
         }
         synchronized (this) {
             closeQuietly(reader);
+            closeQuietly(metadata);
         }
         lock.close();
     }
