@@ -228,8 +228,8 @@ public final class Throughput {
         r.transitions = w.transitions().applyAsLong(size);
         Duration timeout = Duration.ofMinutes(10);
         try (Engine engine = Engine.builder().workers(workers).virtualTime(true)
-                // The peer has no payload quota; the map workload's output passes 256 KiB at these sizes.
-                .maxPayloadBytes(Integer.MAX_VALUE).build()) {
+                // The peer has no payload or history quota; these sizes pass both (256 KiB, 25,000 events).
+                .maxPayloadBytes(Integer.MAX_VALUE).maxHistoryEvents(Integer.MAX_VALUE).build()) {
             if (w.name().equals("many")) {
                 int e = Math.toIntExact(size);
                 JsonNode[] inputs = new JsonNode[e];

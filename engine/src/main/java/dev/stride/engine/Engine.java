@@ -37,6 +37,7 @@ public final class Engine implements AutoCloseable {
         Clock clock = b.virtualTime ? new VirtualClock(b.clock.millis()) : b.clock;
         this.scheduler = new Scheduler(clock, b.ids, b.integrations, b.workers, b.region, b.budget, b.store);
         scheduler.maxPayloadBytes(b.maxPayloadBytes);
+        scheduler.maxHistoryEvents(b.maxHistoryEvents);
         Map<String, MachineIndex> compiled = new java.util.HashMap<>();
         this.recovered = scheduler.recover(text -> compiled.computeIfAbsent(text, t -> new MachineIndex(
                 dev.stride.asl.compile.DefinitionCompiler.compile(dev.stride.asl.read.DefinitionReader.read(t)))));
@@ -123,6 +124,10 @@ public final class Engine implements AutoCloseable {
         private String account = "123456789012";
         private dev.stride.engine.spi.ExecutionStore store;
         private int maxPayloadBytes = 256 * 1024;
+        private int maxHistoryEvents = 25_000;
+
+        /** The history quota (AWS: 25,000 events). Raise it only to compare with engines that have none. */
+        public Builder maxHistoryEvents(int events) { this.maxHistoryEvents = events; return this; }
 
         /** The payload quota (AWS: 256 KiB). Raise it only to compare with engines that have none. */
         public Builder maxPayloadBytes(int bytes) { this.maxPayloadBytes = bytes; return this; }

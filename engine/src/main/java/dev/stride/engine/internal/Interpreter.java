@@ -38,6 +38,8 @@ public final class Interpreter {
     private final WaitStep waitStep;
     /** AWS's 256 KiB payload quota; raised only for benchmarks that must match engines without it. */
     int maxPayloadBytes = PayloadSize.MAX_PAYLOAD_BYTES;
+    /** AWS's 25,000-event history quota; raised only for benchmarks. */
+    int maxHistoryEvents = MAX_HISTORY_EVENTS;
 
     Interpreter(Clock clock, IdSource ids, Effects effects, EvaluationBudget budget, String region) {
         this.clock = clock;
@@ -92,8 +94,15 @@ public final class Interpreter {
         }
     }
 
+    /** AWS's quota: an execution's history holds at most 25,000 events, the last one being its end. */
+    static final int MAX_HISTORY_EVENTS = 25_000;
+
     private void step(ExecutionRecord ex, MachineIndex m, Frame f) {
         while (ex.status == ExecutionStatus.RUNNING) {
+            if (ex.history.size() >= maxHistoryEvents - 1 && !(f.isTop() && f.phase == Phase.DONE && !f.failed)) {
+                historyFull(ex);
+                return;
+            }
             if (f.phase == Phase.DONE) {
                 frameDone(ex, m, f);
                 return;
@@ -432,6 +441,18 @@ public final class Interpreter {
         }
         ex.stopMillis = now;
         ex.ready.clear();
+        effects.finished(ex);
+    }
+
+    /** The history reached its quota: the execution fails (only ExecutionSucceeded may be the last event). */
+    private void historyFull(ExecutionRecord ex) {
+        String cause = "The execution reached the maximum number of history events (" + maxHistoryEvents + ").";
+        Events.append(ex, null, now(), "ExecutionFailed", "executionFailedEventDetails", Events.errorCause(ErrorNames.RUNTIME, cause));
+        ex.status = ExecutionStatus.FAILED;
+        ex.error = ErrorNames.RUNTIME;
+        ex.cause = cause;
+        ex.stopMillis = now();
+        cancelAll(ex);
         effects.finished(ex);
     }
 

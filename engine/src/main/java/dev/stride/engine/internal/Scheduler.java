@@ -74,6 +74,8 @@ public final class Scheduler implements AutoCloseable {
 
     public void maxPayloadBytes(int bytes) { interpreter.maxPayloadBytes = bytes; }
 
+    public void maxHistoryEvents(int events) { interpreter.maxHistoryEvents = events; }
+
     /** Creates the record, records ExecutionStarted and schedules the first step. */
     public String start(MachineIndex machine, String executionArn, String name, String stateMachineArn,
                         String stateMachineName, JsonNode input, boolean express, String roleArn) {
