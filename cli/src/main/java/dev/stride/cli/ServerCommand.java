@@ -14,17 +14,17 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "server", description = "Serves the AWS Step Functions API (AWS JSON 1.0) on localhost.")
 final class ServerCommand implements Callable<Integer> {
-    @Option(names = "--port", description = "Port to listen on (default 8083).", defaultValue = "8083")
+    @Option(names = "--port", description = "Port to listen on (default 8083; env STRIDE_PORT).", defaultValue = "${env:STRIDE_PORT:-8083}")
     int port;
 
-    @Option(names = "--region", description = "Region used in ARNs (default us-east-1).", defaultValue = "us-east-1")
+    @Option(names = "--region", description = "Region used in ARNs (default us-east-1; env STRIDE_REGION).", defaultValue = "${env:STRIDE_REGION:-us-east-1}")
     String region;
 
-    @Option(names = "--account", description = "Account id used in ARNs (default 123456789012).", defaultValue = "123456789012")
+    @Option(names = "--account", description = "Account id used in ARNs (default 123456789012; env STRIDE_ACCOUNT).", defaultValue = "${env:STRIDE_ACCOUNT:-123456789012}")
     String account;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Data folder of the embedded store (default: ./stride-data).",
-            defaultValue = "stride-data")
+    @Option(names = "--data", paramLabel = "DIR", description = "Data folder of the embedded store (default: ./stride-data; env STRIDE_DATA).",
+            defaultValue = "${env:STRIDE_DATA:-stride-data}")
     java.nio.file.Path data;
 
     @Option(names = "--in-memory", description = "Keep executions in memory only (nothing survives a restart).")

@@ -39,6 +39,9 @@ final class Frame {
     long timeoutSeconds;
     /** The last task timeout was a missed heartbeat (matches States.HeartbeatTimeout). */
     boolean heartbeatTimedOut;
+    /** TaskSubmitted / ActivityStarted already recorded for the current task: a re-dispatch after recovery must not repeat them. */
+    boolean taskSubmitted;
+    boolean taskStarted;
     String taskToken;
     JsonNode taskInput;
     /** Task outcome delivered while waiting: output, or error + cause. */

@@ -32,6 +32,8 @@ final class TaskStep {
         TaskEvents.scheduled(ex, f, now, res, region, input, timeout, heartbeat);
         f.taskToken = token;
         f.taskInput = input;
+        f.taskSubmitted = false;
+        f.taskStarted = TaskEvents.startsAtOnce(TaskEvents.family(res));
         f.phase = Phase.WAIT_TASK;
         f.timerDue = timeout == null ? 0 : now + timeout * 1000;
         f.heartbeatSeconds = heartbeat == null ? 0 : heartbeat;
@@ -108,9 +110,13 @@ final class TaskStep {
     void progress(ExecutionRecord ex, Frame f, TaskState t, String workerName, JsonNode submittedOutput, boolean submitted) {
         TaskResource res = TaskResource.of(t.resource());
         if (submitted) {
+            if (f.taskSubmitted) return; // at least once: a re-dispatched task reports it again
+            f.taskSubmitted = true;
             TaskEvents.submitted(ex, f, in.now(), res, submittedOutput);
             return;
         }
+        if (f.taskStarted) return;
+        f.taskStarted = true;
         TaskEvents.started(ex, f, in.now(), res, workerName);
         if (f.heartbeatSeconds > 0) {
             f.heartbeatDue = in.now() + f.heartbeatSeconds * 1000;

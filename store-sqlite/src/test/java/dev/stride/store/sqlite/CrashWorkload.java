@@ -74,8 +74,26 @@ final class CrashWorkload {
           "Ok": {"Type": "Succeed"}}}
         """;
 
-    static final List<String> DEFINITIONS = List.of(WAITS, MAP, PARALLEL, RETRY);
-    static final List<String> MACHINE_NAMES = List.of("Waits", "Map", "Parallel", "Retry");
+    /** A callback task (TaskSubmitted, then the answer by token) between waits. */
+    static final String CALLBACK = """
+        {"StartAt": "Ask", "States": {
+          "Ask": {"Type": "Task", "Resource": "arn:aws:states:::test:callback.waitForTaskToken",
+            "Parameters": {"k.$": "$.k"}, "HeartbeatSeconds": 60, "ResultPath": "$.answer", "Next": "Think"},
+          "Think": {"Type": "Wait", "Seconds": 1, "Next": "AskAgain"},
+          "AskAgain": {"Type": "Task", "Resource": "arn:aws:states:::test:callback.waitForTaskToken",
+            "Parameters": {"k.$": "$.k", "again": true}, "ResultPath": "$.again", "End": true}}}
+        """;
+
+    /** An activity task: ActivityScheduled, ActivityStarted when the worker takes it, ActivitySucceeded. */
+    static final String ACTIVITY = """
+        {"StartAt": "Work", "States": {
+          "Work": {"Type": "Task", "Resource": "arn:aws:states:us-east-1:123456789012:activity:crash",
+            "HeartbeatSeconds": 60, "ResultPath": "$.worked", "Next": "Rest"},
+          "Rest": {"Type": "Wait", "Seconds": 1, "End": true}}}
+        """;
+
+    static final List<String> DEFINITIONS = List.of(WAITS, MAP, PARALLEL, RETRY, CALLBACK, ACTIVITY);
+    static final List<String> MACHINE_NAMES = List.of("Waits", "Map", "Parallel", "Retry", "Callback", "Activity");
 
     private CrashWorkload() {}
 
@@ -104,12 +122,31 @@ final class CrashWorkload {
         });
 
         @Override
-        public boolean accepts(String resource) { return resource.startsWith("arn:aws:states:::test:"); }
+        public boolean accepts(String resource) {
+            return resource.startsWith("arn:aws:states:::test:") || resource.endsWith(":activity:crash");
+        }
 
         @Override
         public void start(TaskInvocation inv, TaskCompletion completion) {
             int k = inv.input().path("k").asInt();
-            timer.schedule(() -> complete(inv, k, completion), 10 + (k * 7L) % 40, TimeUnit.MILLISECONDS);
+            long delay = 10 + (k * 7L) % 40;
+            if (inv.resource().endsWith(".waitForTaskToken")) {
+                // The message is "sent" at once (TaskSubmitted); the answer comes later, by token.
+                completion.submitted(Json.NODES.objectNode().put("queued", k));
+                timer.schedule(() -> completion.succeed(Json.NODES.objectNode().put("answered", k)
+                        .put("again", inv.input().path("again").asBoolean())), delay, TimeUnit.MILLISECONDS);
+                return;
+            }
+            if (inv.resource().endsWith(":activity:crash")) {
+                // A worker polls after a while (ActivityStarted), heartbeats, then reports its result.
+                timer.schedule(() -> {
+                    completion.started("worker-" + (k % 3));
+                    completion.heartbeat();
+                    timer.schedule(() -> completion.succeed(Json.NODES.objectNode().put("worked", k)), delay, TimeUnit.MILLISECONDS);
+                }, delay, TimeUnit.MILLISECONDS);
+                return;
+            }
+            timer.schedule(() -> complete(inv, k, completion), delay, TimeUnit.MILLISECONDS);
         }
 
         private static void complete(TaskInvocation inv, int k, TaskCompletion completion) {
