@@ -88,6 +88,14 @@ public final class Engine implements AutoCloseable {
 
     public boolean sendTaskHeartbeat(String token) { return scheduler.heartbeat(token); }
 
+    /**
+     * RedriveExecution: continues a FAILED, TIMED_OUT or ABORTED Standard execution from the state(s)
+     * where it stopped, recording ExecutionRedriven. Returns the new redrive count.
+     *
+     * @throws IllegalStateException with the reason when the execution cannot be redriven
+     */
+    public int redrive(String executionArn) { return scheduler.redrive(executionArn); }
+
     /** Records that an activity worker took the task (ActivityStarted). */
     public boolean taskStarted(String token, String workerName) { return scheduler.taskProgress(token, workerName, null, false); }
 

@@ -199,6 +199,10 @@ public final class Scheduler implements AutoCloseable {
         return true;
     }
 
+    public int redrive(String executionArn) {
+        throw new UnsupportedOperationException("redrive is being built");
+    }
+
     public boolean stop(String executionArn, String error, String cause) {
         Slot slot = slots.get(executionArn);
         if (slot == null || slot.record.status != ExecutionStatus.RUNNING) return false;
