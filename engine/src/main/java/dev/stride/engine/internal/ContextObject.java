@@ -19,7 +19,8 @@ final class ContextObject {
             exec.put("StartTime", iso(ex.startMillis));
             exec.put("Name", ex.name);
             exec.put("RoleArn", ex.roleArn);
-            exec.put("RedriveCount", 0);
+            exec.put("RedriveCount", ex.redriveCount);
+            if (ex.redriveCount > 0) exec.put("RedriveTime", iso(ex.redriveMillis));
             ObjectNode sm = Json.NODES.objectNode();
             sm.put("Id", ex.stateMachineArn);
             sm.put("Name", ex.stateMachineName);

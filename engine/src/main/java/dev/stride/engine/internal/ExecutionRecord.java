@@ -26,6 +26,8 @@ final class ExecutionRecord {
     /** Execution TimeoutSeconds deadline, or 0 when none. */
     long deadlineMillis;
     ExecutionStatus status = ExecutionStatus.RUNNING;
+    int redriveCount;
+    long redriveMillis;
     JsonNode output;
     String error;
     String cause;

@@ -444,6 +444,47 @@ public final class Interpreter {
         effects.finished(ex);
     }
 
+    /**
+     * RedriveExecution: reopens a failed, timed-out or aborted execution. The states where it
+     * stopped are entered again (a failed Map or Parallel runs again as a whole).
+     */
+    void redrive(ExecutionRecord ex, MachineIndex m) {
+        if (ex.express) throw new IllegalStateException("Express executions cannot be redriven.");
+        if (ex.status != ExecutionStatus.FAILED && ex.status != ExecutionStatus.TIMED_OUT && ex.status != ExecutionStatus.ABORTED) {
+            throw new IllegalStateException("Execution is " + ex.status + "; only FAILED, TIMED_OUT or ABORTED executions can be redriven.");
+        }
+        long now = now();
+        ex.redriveCount++;
+        ex.redriveMillis = now;
+        ex.contextExecution = null; // RedriveCount/RedriveTime changed
+        Events.append(ex, null, now, "ExecutionRedriven", "executionRedrivenEventDetails",
+                Events.object().put("redriveCount", ex.redriveCount));
+        long redriven = ex.lastEventId();
+        boolean timedOut = ex.status == ExecutionStatus.TIMED_OUT;
+        ex.status = ExecutionStatus.RUNNING;
+        ex.error = null;
+        ex.cause = null;
+        ex.output = null;
+        ex.stopMillis = 0;
+        for (Frame f : ex.frames.values()) {
+            boolean stopped = f.phase == Phase.DONE && f.failed || f.phase == Phase.WAIT_TIMER || f.phase == Phase.RETRY_WAIT
+                    || f.phase == Phase.WAIT_TASK || f.phase == Phase.TASK_DONE || f.phase == Phase.ENTER;
+            if (!stopped) continue;
+            f.phase = Phase.ENTER;
+            f.failed = false;
+            f.error = null;
+            f.cause = null;
+            f.taskToken = null;
+            f.lastEventId = redriven;
+            ex.ready.addLast(f.id);
+        }
+        Integer timeout = m.machine().timeoutSeconds();
+        if (timeout != null && (timedOut || ex.deadlineMillis > 0)) {
+            ex.deadlineMillis = now + timeout * 1000L;
+            effects.scheduleTimer(ex, -1, ex.deadlineMillis);
+        }
+    }
+
     /** The history reached its quota: the execution fails (only ExecutionSucceeded may be the last event). */
     private void historyFull(ExecutionRecord ex) {
         String cause = "The execution reached the maximum number of history events (" + maxHistoryEvents + ").";

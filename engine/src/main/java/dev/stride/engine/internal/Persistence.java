@@ -43,7 +43,8 @@ final class Persistence {
         ex.everCommitted = true;
         String snapshot;
         try {
-            snapshot = ex.status.isFinal() ? null : SNAPSHOTS.writeValueAsString(ex);
+            // Failed, timed-out and aborted executions keep their state: a redrive continues from it.
+            snapshot = ex.status == dev.stride.engine.ExecutionStatus.SUCCEEDED ? null : SNAPSHOTS.writeValueAsString(ex);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot snapshot execution " + ex.executionArn + ": " + e.getMessage(), e);
         }

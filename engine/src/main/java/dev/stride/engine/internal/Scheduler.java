@@ -49,6 +49,8 @@ public final class Scheduler implements AutoCloseable {
     /** Null for in-memory executions (Express, `stride run`). */
     private final dev.stride.engine.spi.ExecutionStore store;
     private final GroupCommitter committer;
+    /** Compiles a stored definition (set by the engine at start; used to reopen stored executions). */
+    private volatile java.util.function.Function<String, MachineIndex> compiler;
 
     private record TokenRef(Slot slot, int frameId, TaskInvocation invocation) {}
 
@@ -199,8 +201,31 @@ public final class Scheduler implements AutoCloseable {
         return true;
     }
 
+    /** Reopens a failed, timed-out or aborted execution (from memory, or from the store's snapshot). */
     public int redrive(String executionArn) {
-        throw new UnsupportedOperationException("redrive is being built");
+        Slot slot = slots.get(executionArn);
+        if (slot == null && store != null) {
+            var stored = store.find(executionArn);
+            if (stored == null) throw new IllegalStateException("Execution Does Not Exist: '" + executionArn + "'");
+            if (stored.snapshot() == null || compiler == null) {
+                throw new IllegalStateException("Execution " + executionArn + " is " + stored.status() + " and cannot be redriven.");
+            }
+            slot = new Slot(Persistence.record(stored, store.history(executionArn)), compiler.apply(stored.definition()));
+            Slot existing = slots.putIfAbsent(executionArn, slot);
+            if (existing != null) slot = existing;
+        }
+        if (slot == null) throw new IllegalStateException("Execution Does Not Exist: '" + executionArn + "'");
+        int count;
+        synchronized (slot) {
+            Outbox box = outbox.get();
+            box.slot = slot;
+            interpreter.redrive(slot.record, slot.machine);
+            slot.done = new java.util.concurrent.CompletableFuture<>();
+            count = slot.record.redriveCount;
+            box.flush();
+        }
+        schedule(slot);
+        return count;
     }
 
     public boolean stop(String executionArn, String error, String cause) {
@@ -364,6 +389,7 @@ public final class Scheduler implements AutoCloseable {
 
     /** Resumes every execution the store holds unfinished: re-arms timers, re-dispatches tasks. */
     public int recover(java.util.function.Function<String, MachineIndex> compile) {
+        this.compiler = compile;
         if (store == null) return 0;
         int n = 0;
         for (var stored : store.unfinished()) {

@@ -14,7 +14,8 @@ final class Slot {
     final MachineIndex machine;
     final ConcurrentLinkedQueue<Inbound> inbox = new ConcurrentLinkedQueue<>();
     final AtomicBoolean scheduled = new AtomicBoolean();
-    final CompletableFuture<Void> done = new CompletableFuture<>();
+    /** Completed when the execution ends; replaced when a redrive reopens it. */
+    volatile CompletableFuture<Void> done = new CompletableFuture<>();
 
     Slot(ExecutionRecord record, MachineIndex machine) {
         this.record = record;
