@@ -171,6 +171,7 @@ public final class Scheduler implements AutoCloseable {
                 }
             }
             case Slot.Inbound.Stop s -> interpreter.abort(ex, slot.machine, s.error(), s.cause());
+            case Slot.Inbound.Wake w -> { }
             case Slot.Inbound.Progress p -> interpreter.taskProgress(ex, slot.machine, p.token(), p.workerName(), p.output(), p.submitted());
         }
     }
@@ -224,7 +225,9 @@ public final class Scheduler implements AutoCloseable {
             count = slot.record.redriveCount;
             box.flush();
         }
-        schedule(slot);
+        // Through the inbox: a worker that just finished this execution may still hold its
+        // scheduled flag, and it re-checks the inbox (not the ready frames) before letting go.
+        deliver(slot, new Slot.Inbound.Wake());
         return count;
     }
 

@@ -32,6 +32,9 @@ final class Slot {
 
         record Stop(String error, String cause) implements Inbound {}
 
+        /** Nothing to apply: makes sure a worker looks at the execution (its ready frames changed). */
+        record Wake() implements Inbound {}
+
         record Progress(String token, String workerName, com.fasterxml.jackson.databind.JsonNode output, boolean submitted) implements Inbound {}
     }
 }
