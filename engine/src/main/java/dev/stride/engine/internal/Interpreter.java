@@ -487,25 +487,13 @@ public final class Interpreter {
 
     /** The history reached its quota: the execution fails (only ExecutionSucceeded may be the last event). */
     private void historyFull(ExecutionRecord ex) {
-        String cause = "The execution reached the maximum number of history events (" + maxHistoryEvents + ").";
-        Events.append(ex, null, now(), "ExecutionFailed", "executionFailedEventDetails", Events.errorCause(ErrorNames.RUNTIME, cause));
-        ex.status = ExecutionStatus.FAILED;
-        ex.error = ErrorNames.RUNTIME;
-        ex.cause = cause;
-        ex.stopMillis = now();
-        cancelAll(ex);
-        effects.finished(ex);
+        end(ex, ExecutionStatus.FAILED, "ExecutionFailed", "executionFailedEventDetails", ErrorNames.RUNTIME,
+                "The execution reached the maximum number of history events (" + maxHistoryEvents + ").");
     }
 
     /** The execution's TimeoutSeconds passed. */
     void timeOut(ExecutionRecord ex) {
-        Events.append(ex, null, now(), "ExecutionTimedOut", "executionTimedOutEventDetails",
-                Events.errorCause(ErrorNames.TIMEOUT, null));
-        ex.status = ExecutionStatus.TIMED_OUT;
-        ex.error = ErrorNames.TIMEOUT;
-        ex.stopMillis = now();
-        cancelAll(ex);
-        effects.finished(ex);
+        end(ex, ExecutionStatus.TIMED_OUT, "ExecutionTimedOut", "executionTimedOutEventDetails", ErrorNames.TIMEOUT, null);
     }
 
     /** StopExecution: aborts the active states and the execution. */
@@ -516,22 +504,21 @@ public final class Interpreter {
             State st = m.graph(f.graphId).state(f.stateName);
             Events.append(ex, f, now(), st.common().type() + "StateAborted", null, null);
         }
-        Events.append(ex, null, now(), "ExecutionAborted", "executionAbortedEventDetails", Events.errorCause(error, cause));
-        ex.status = ExecutionStatus.ABORTED;
-        ex.error = error;
-        ex.cause = cause;
-        ex.stopMillis = now();
-        cancelAll(ex);
-        effects.finished(ex);
+        end(ex, ExecutionStatus.ABORTED, "ExecutionAborted", "executionAbortedEventDetails", error, cause);
     }
 
     /** A bug in Stride while running this execution: fail it with a clear cause instead of crashing. */
     void crash(ExecutionRecord ex, RuntimeException bug) {
         if (ex.status != ExecutionStatus.RUNNING) return;
-        String cause = "Internal error in Stride: " + bug;
-        Events.append(ex, null, now(), "ExecutionFailed", "executionFailedEventDetails", Events.errorCause(ErrorNames.RUNTIME, cause));
-        ex.status = ExecutionStatus.FAILED;
-        ex.error = ErrorNames.RUNTIME;
+        end(ex, ExecutionStatus.FAILED, "ExecutionFailed", "executionFailedEventDetails", ErrorNames.RUNTIME,
+                "Internal error in Stride: " + bug);
+    }
+
+    /** Ends the execution from outside its states (timeout, stop, quota, bug): records the end, cancels what waits. */
+    private void end(ExecutionRecord ex, ExecutionStatus status, String type, String key, String error, String cause) {
+        Events.append(ex, null, now(), type, key, Events.errorCause(error, cause));
+        ex.status = status;
+        ex.error = error;
         ex.cause = cause;
         ex.stopMillis = now();
         cancelAll(ex);
