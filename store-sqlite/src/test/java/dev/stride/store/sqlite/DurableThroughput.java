@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * limit (each lap records 4 events).
  *
  * <pre>
- * cd /work/wt-store
+ * (from the repository root)
  * JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 mvn -q -B -pl store-sqlite -am test-compile \
  *     dependency:build-classpath -Dmdep.outputFile=/tmp/stride-cp.txt -Dmdep.includeScope=test
  * java -Xmx3g --enable-native-access=ALL-UNNAMED \
