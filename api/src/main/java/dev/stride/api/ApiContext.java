@@ -17,6 +17,7 @@ final class ApiContext {
     final ServerConfig config;
     final ActivityTasks activities;
     final Metrics metrics;
+    final MapRuns mapRuns;
     /** Compile once, run many: one compiled machine per distinct definition text. */
     private final Map<String, StateMachine> compiled = new ConcurrentHashMap<>();
 
@@ -28,6 +29,7 @@ final class ApiContext {
         this.config = config;
         this.activities = activities;
         this.metrics = metrics;
+        this.mapRuns = new MapRuns(this);
     }
 
     long now() { return engine.clock().millis(); }

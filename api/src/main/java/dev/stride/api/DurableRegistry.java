@@ -74,6 +74,13 @@ final class DurableRegistry implements Registry {
     public Optional<ExecutionEntry> execution(String arn) { return memory.execution(arn); }
 
     @Override
+    public synchronized ExecutionEntry updateExecution(String arn, UnaryOperator<ExecutionEntry> change) {
+        ExecutionEntry updated = memory.updateExecution(arn, change);
+        if (updated != null && !updated.express()) store.put(EXECUTION, arn, write(updated));
+        return updated;
+    }
+
+    @Override
     public synchronized void removeExecution(String arn) {
         memory.removeExecution(arn);
         store.remove(EXECUTION, arn);

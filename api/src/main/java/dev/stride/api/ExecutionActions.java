@@ -18,6 +18,9 @@ final class ExecutionActions {
     private static final Duration SYNC_LIMIT = Duration.ofMinutes(5);
 
     private static final Duration REDRIVE_WINDOW = Duration.ofDays(14);
+    private static final Duration OPEN_LIMIT = Duration.ofDays(365);
+    /** AWS redrives only executions whose history has fewer than 24,999 events. */
+    private static final int MAX_REDRIVE_HISTORY = 24_999;
     private final ApiContext ctx;
 
     ExecutionActions(ApiContext ctx) { this.ctx = ctx; }
@@ -135,25 +138,51 @@ final class ExecutionActions {
         ExecutionEntry e = ctx.execution(r.required("executionArn"));
         ExecutionView v = ctx.engine.describe(e.arn());
         if (v == null) throw ApiError.executionDoesNotExist(e.arn());
-        return ExecutionJson.detail(e, v, !"METADATA_ONLY".equals(r.string("includedData")));
+        return ExecutionJson.detail(e, v, !"METADATA_ONLY".equals(r.string("includedData")), notRedrivable(ctx, e, v));
     }
 
     /**
-     * RedriveExecution's checks are AWS's; the redrive itself needs the engine to reopen a closed
-     * execution (see the README), so a redrivable execution is refused with a clear reason.
+     * RedriveExecution: AWS's checks here ({@link #notRedrivable}), then the engine reopens the
+     * execution where it stopped and records ExecutionRedriven. The count and date are kept in the
+     * registry entry for DescribeExecution and ListExecutions.
      */
     private JsonNode redrive(Request r) {
         ExecutionEntry e = ctx.execution(r.required("executionArn"));
         Request.bounded("clientToken", r.string("clientToken"), 64);
         ExecutionView v = ctx.engine.describe(e.arn());
         if (v == null) throw ApiError.executionDoesNotExist(e.arn());
-        String why;
-        if (e.express()) why = "Express executions cannot be redriven";
-        else if (!v.status().isFinal()) why = "Execution is " + v.status() + " and cannot be redriven";
-        else if (v.status() == ExecutionStatus.SUCCEEDED) why = "Execution is SUCCEEDED and cannot be redriven";
-        else if (ctx.now() - v.stopMillis() > REDRIVE_WINDOW.toMillis()) why = "Execution closed more than 14 days ago";
-        else why = "Stride cannot redrive executions yet: its engine cannot reopen a closed execution";
-        throw ApiError.EXECUTION_NOT_REDRIVABLE.with("Execution '" + e.arn() + "' is not redrivable: " + why);
+        String why = notRedrivable(ctx, e, v);
+        if (why != null) throw notRedrivable(e, why);
+        int count;
+        try {
+            count = ctx.engine.redrive(e.arn());
+        } catch (IllegalStateException refused) {
+            throw notRedrivable(e, refused.getMessage());
+        } catch (UnsupportedOperationException missing) {
+            throw notRedrivable(e, "this build of the Stride engine cannot redrive executions");
+        }
+        long at = ctx.now();
+        ctx.registry.updateExecution(e.arn(), old -> old.redriven(count, at));
+        return Wire.object().put("redriveDate", Wire.seconds(at));
+    }
+
+    private static ApiException notRedrivable(ExecutionEntry e, String why) {
+        return ApiError.EXECUTION_NOT_REDRIVABLE.with("Execution '" + e.arn() + "' is not redrivable: " + why);
+    }
+
+    /** Why RedriveExecution would refuse the execution now (AWS's conditions), or null when it may be redriven. */
+    static String notRedrivable(ApiContext ctx, ExecutionEntry e, ExecutionView v) {
+        if (e.express()) return "Express executions cannot be redriven";
+        if (v == null || !v.status().isFinal()) return "Execution is RUNNING and cannot be redriven";
+        if (v.status() == ExecutionStatus.SUCCEEDED) return "Execution is SUCCEEDED and cannot be redriven";
+        long now = ctx.now();
+        if (now - v.stopMillis() > REDRIVE_WINDOW.toMillis()) return "Execution closed more than 14 days ago";
+        if (now - v.startMillis() > OPEN_LIMIT.toMillis()) return "Execution has been open for more than a year";
+        var history = ctx.engine.history(e.arn());
+        if (history != null && history.size() >= MAX_REDRIVE_HISTORY) {
+            return "Execution history has " + history.size() + " events; a redrive needs fewer than " + MAX_REDRIVE_HISTORY;
+        }
+        return null;
     }
 
     private JsonNode stop(Request r) {

@@ -15,17 +15,24 @@ final class ExecutionJson {
         if (v != null && v.status().isFinal()) out.put("stopDate", Wire.seconds(v.stopMillis()));
         if (e.versionArn() != null) out.put("stateMachineVersionArn", e.versionArn());
         if (e.aliasArn() != null) out.put("stateMachineAliasArn", e.aliasArn());
-        return out.put("redriveCount", 0);
+        out.put("redriveCount", e.redriveCount());
+        if (e.redriveMillis() > 0) out.put("redriveDate", Wire.seconds(e.redriveMillis()));
+        return out;
     }
 
-    /** DescribeExecution's response; payloads left out for {@code includedData: METADATA_ONLY}. */
-    static ObjectNode detail(ExecutionEntry e, ExecutionView v, boolean includeData) {
+    /**
+     * DescribeExecution's response; payloads left out for {@code includedData: METADATA_ONLY}.
+     * {@code notRedrivable} is why RedriveExecution would refuse it now, or null when it would not.
+     * REDRIVABLE_BY_MAP_RUN never applies: Stride runs a distributed Map's items inside the parent
+     * execution, so there are no child executions a Map Run could redrive.
+     */
+    static ObjectNode detail(ExecutionEntry e, ExecutionView v, boolean includeData, String notRedrivable) {
         ObjectNode out = summary(e, v);
         payloads(out, v, includeData);
         outcome(out, v);
-        if (v.status().isFinal() && v.status() != ExecutionStatus.SUCCEEDED) {
-            out.put("redriveStatus", "NOT_REDRIVABLE");
-            out.put("redriveStatusReason", "Stride does not support RedriveExecution yet");
+        if (!e.express()) {
+            out.put("redriveStatus", notRedrivable == null ? "REDRIVABLE" : "NOT_REDRIVABLE");
+            if (notRedrivable != null) out.put("redriveStatusReason", notRedrivable);
         }
         return out;
     }

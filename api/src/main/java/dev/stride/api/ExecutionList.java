@@ -11,6 +11,7 @@ import java.util.Map;
 /** ListExecutions: a machine's (or one version's) executions, newest first, optionally by status. */
 final class ExecutionList {
     private static final List<String> STATUSES = List.of("RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE");
+    private static final List<String> REDRIVE_FILTERS = List.of("REDRIVEN", "NOT_REDRIVEN");
     private final ApiContext ctx;
 
     ExecutionList(ApiContext ctx) { this.ctx = ctx; }
@@ -22,7 +23,15 @@ final class ExecutionList {
     private JsonNode list(Request r) {
         String smArn = r.string("stateMachineArn");
         if (smArn == null) {
-            if (r.string("mapRunArn") != null) throw ApiError.RESOURCE_NOT_FOUND.with("Map Runs are not supported by Stride yet");
+            String mapRun = r.string("mapRunArn");
+            if (mapRun != null) {
+                // Stride runs a Map Run's items inside the parent execution: a Map Run has no child executions.
+                ctx.mapRuns.find(mapRun);
+                Pages.size(r);
+                ObjectNode none = Wire.object();
+                none.putArray("executions");
+                return none;
+            }
             throw ApiError.VALIDATION.with("Must provide a StateMachine ARN or a MapRun ARN");
         }
         Arn arn = Arn.parse(smArn, "stateMachine");
@@ -35,12 +44,17 @@ final class ExecutionList {
         if (status != null && !STATUSES.contains(status)) {
             throw ApiError.constraint("'" + status + "'", "statusFilter", "Member must satisfy enum value set: " + STATUSES);
         }
+        String redriveFilter = r.string("redriveFilter");
+        if (redriveFilter != null && !REDRIVE_FILTERS.contains(redriveFilter)) {
+            throw ApiError.constraint("'" + redriveFilter + "'", "redriveFilter", "Member must satisfy enum value set: " + REDRIVE_FILTERS);
+        }
         String version = arn.qualifier() == null ? null : arn.text();
         List<ExecutionEntry> entries = ctx.registry.executions(m.arn());
         List<Row> rows = new ArrayList<>();
         for (int i = entries.size() - 1; i >= 0; i--) {
             ExecutionEntry e = entries.get(i);
             if (version != null && !version.equals(e.versionArn()) && !version.equals(e.aliasArn())) continue;
+            if (redriveFilter != null && (e.redriveCount() > 0) != redriveFilter.equals("REDRIVEN")) continue;
             ExecutionView v = ctx.engine.describe(e.arn());
             if (status == null || ExecutionJson.status(v).name().equals(status)) rows.add(new Row(e, v));
         }

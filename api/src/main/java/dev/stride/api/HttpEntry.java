@@ -91,6 +91,7 @@ final class HttpEntry implements HttpHandler {
     private static void sendError(HttpExchange exchange, ApiException e) throws IOException {
         ObjectNode body = Wire.object().put("__type", e.error.type);
         if (e.getMessage() != null) body.put("message", e.getMessage());
+        e.members.forEach(body::put);
         exchange.getResponseHeaders().set("x-amzn-ErrorType", e.error.type);
         send(exchange, e.error.status, CONTENT_TYPE, Wire.bytes(body));
     }

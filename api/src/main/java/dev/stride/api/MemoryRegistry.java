@@ -51,6 +51,18 @@ final class MemoryRegistry implements Registry {
     public synchronized Optional<ExecutionEntry> execution(String arn) { return Optional.ofNullable(executions.get(arn)); }
 
     @Override
+    public synchronized ExecutionEntry updateExecution(String arn, UnaryOperator<ExecutionEntry> change) {
+        ExecutionEntry old = executions.get(arn);
+        if (old == null) return null;
+        ExecutionEntry updated = change.apply(old);
+        executions.put(arn, updated);
+        List<ExecutionEntry> same = executionsByMachine.get(old.stateMachineArn());
+        int at = same == null ? -1 : same.indexOf(old);
+        if (at >= 0) same.set(at, updated);
+        return updated;
+    }
+
+    @Override
     public synchronized void removeExecution(String arn) {
         ExecutionEntry gone = executions.remove(arn);
         if (gone != null) executionsByMachine.getOrDefault(gone.stateMachineArn(), new ArrayList<>()).remove(gone);

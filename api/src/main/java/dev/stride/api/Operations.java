@@ -22,6 +22,7 @@ final class Operations {
         new VersionActions(context).register(table);
         new AliasActions(context).register(table);
         new TestStateActions(context).register(table);
+        new MapRunActions(context).register(table);
         return new Operations(table);
     }
 

@@ -29,6 +29,9 @@ interface Registry {
 
     Optional<ExecutionEntry> execution(String arn);
 
+    /** Atomically replaces an execution's entry; returns the new entry, or null when it does not exist. */
+    ExecutionEntry updateExecution(String arn, UnaryOperator<ExecutionEntry> change);
+
     /** Forgets an execution (synchronous Express executions leave nothing behind, as on AWS). */
     void removeExecution(String arn);
 

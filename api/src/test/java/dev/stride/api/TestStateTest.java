@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sfn.model.ExecutionNotRedrivableException;
 import software.amazon.awssdk.services.sfn.model.InspectionLevel;
 import software.amazon.awssdk.services.sfn.model.TestExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.ValidationException;
@@ -65,19 +64,5 @@ class TestStateTest extends ApiFixture {
         assertThatThrownBy(() -> sfn.testState(b -> b.roleArn(ROLE).definition("""
                 {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken", "End": true}""")))
                 .isInstanceOf(ValidationException.class);
-    }
-
-    @Test
-    void redriveSaysWhyItCannot() {
-        String sm = createMachine("redrive-failed", FAILING);
-        String exec = sfn.startExecution(b -> b.stateMachineArn(sm)).executionArn();
-        awaitDone(exec);
-        assertThatThrownBy(() -> sfn.redriveExecution(b -> b.executionArn(exec)))
-                .isInstanceOf(ExecutionNotRedrivableException.class).hasMessageContaining("cannot reopen");
-        String ok = createMachine("redrive-ok", HELLO);
-        String done = sfn.startExecution(b -> b.stateMachineArn(ok).input("{\"name\":\"x\"}")).executionArn();
-        awaitDone(done);
-        assertThatThrownBy(() -> sfn.redriveExecution(b -> b.executionArn(done)))
-                .isInstanceOf(ExecutionNotRedrivableException.class).hasMessageContaining("SUCCEEDED");
     }
 }

@@ -1,64 +1,93 @@
 package dev.stride.cli;
 
 import dev.stride.api.ServerConfig;
+import dev.stride.api.ServerSettings;
 import dev.stride.api.StrideServer;
+import dev.stride.store.sqlite.SqliteStore;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code stride server [--port 8083] [--data DIR] [--config FILE]}: the AWS-compatible API. Standard
- * executions and the API's records live in an embedded SQLite store in the data folder (they
- * survive restarts and crashes); {@code --in-memory} keeps everything in memory instead.
+ * {@code stride server [--port 8083] [--data DIR] [--config FILE] [--settings FILE]}: the
+ * AWS-compatible API. Standard executions and the API's records live in an embedded SQLite store
+ * in the data folder (they survive restarts and crashes); {@code --in-memory} keeps everything in
+ * memory instead.
+ *
+ * <p>Each setting comes from the first source that gives it: the command-line flag, then the
+ * environment (STRIDE_PORT, STRIDE_REGION, STRIDE_ACCOUNT, STRIDE_DATA), then the settings file
+ * ({@link ServerSettings}), then the built-in default. The options below are therefore null unless
+ * a flag or the environment sets them.
  */
 @Command(name = "server", description = "Serves the AWS Step Functions API (AWS JSON 1.0) on localhost.")
 final class ServerCommand implements Callable<Integer> {
-    @Option(names = "--port", description = "Port to listen on (default 8083; env STRIDE_PORT).", defaultValue = "${env:STRIDE_PORT:-8083}")
-    int port;
+    static final int DEFAULT_PORT = ServerConfig.DEFAULT_PORT;
+    static final Path DEFAULT_DATA = Path.of("stride-data");
 
-    @Option(names = "--region", description = "Region used in ARNs (default us-east-1; env STRIDE_REGION).", defaultValue = "${env:STRIDE_REGION:-us-east-1}")
+    @Option(names = "--port", description = "Port to listen on (default 8083; env STRIDE_PORT).", defaultValue = "${env:STRIDE_PORT}")
+    Integer port;
+
+    @Option(names = "--region", description = "Region used in ARNs (default us-east-1; env STRIDE_REGION).", defaultValue = "${env:STRIDE_REGION}")
     String region;
 
-    @Option(names = "--account", description = "Account id used in ARNs (default 123456789012; env STRIDE_ACCOUNT).", defaultValue = "${env:STRIDE_ACCOUNT:-123456789012}")
+    @Option(names = "--account", description = "Account id used in ARNs (default 123456789012; env STRIDE_ACCOUNT).", defaultValue = "${env:STRIDE_ACCOUNT}")
     String account;
 
     @Option(names = "--data", paramLabel = "DIR", description = "Data folder of the embedded store (default: ./stride-data; env STRIDE_DATA).",
-            defaultValue = "${env:STRIDE_DATA:-stride-data}")
-    java.nio.file.Path data;
+            defaultValue = "${env:STRIDE_DATA}")
+    Path data;
 
     @Option(names = "--in-memory", description = "Keep executions in memory only (nothing survives a restart).")
     boolean inMemory;
 
-    @Option(names = "--durability", description = "PROCESS_CRASH (default: survives kill -9) or POWER_LOSS (fsync every commit).",
-            defaultValue = "PROCESS_CRASH")
-    dev.stride.store.sqlite.SqliteStore.Durability durability;
+    @Option(names = "--durability", description = "PROCESS_CRASH (default: survives kill -9) or POWER_LOSS (fsync every commit).")
+    SqliteStore.Durability durability;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Integrations config: local functions and HTTP connections (default: stride.yaml in the working directory, if any).")
-    java.nio.file.Path config;
+    Path config;
+
+    @Option(names = "--settings", paramLabel = "FILE",
+            description = "Server settings, YAML or JSON: port, region, account, data, durability, accessKeys {ID: SECRET}, virtualTime. "
+                    + "Flags and the environment override it.")
+    Path settingsFile;
+
+    /** The settings in force: flag or environment, else the settings file, else null (the built-in default applies). */
+    ServerSettings effective() {
+        ServerSettings file = settingsFile == null ? ServerSettings.NONE : ServerSettings.read(settingsFile);
+        ServerSettings commandLine = new ServerSettings(port, region, account, data,
+                durability == null ? null : durability.name(), null, null);
+        return file.overriddenBy(commandLine);
+    }
 
     @Override
     public Integer call() throws InterruptedException {
-        ServerConfig settings = ServerConfig.defaults().withPort(port).withRegion(region).withAccount(account);
-        java.nio.file.Path file = config != null ? config : LocalSetup.defaultConfig();
+        ServerSettings chosen = effective();
+        ServerConfig settings = chosen.applyTo(ServerConfig.defaults());
+        Path dataDir = chosen.data() != null ? chosen.data() : DEFAULT_DATA;
+        SqliteStore.Durability how = chosen.durability() != null ? SqliteStore.Durability.valueOf(chosen.durability())
+                : SqliteStore.Durability.PROCESS_CRASH;
+        Path file = config != null ? config : LocalSetup.defaultConfig();
         if (file != null) settings = settings.withIntegrations(dev.stride.integrations.Integrations.fromConfig(file));
-        dev.stride.store.sqlite.SqliteStore store = null;
+        SqliteStore store = null;
         if (!inMemory) {
-            store = dev.stride.store.sqlite.SqliteStore.open(data,
-                    dev.stride.store.sqlite.SqliteStore.Options.defaults().withDurability(durability));
+            store = SqliteStore.open(dataDir, SqliteStore.Options.defaults().withDurability(how));
             settings = settings.withStores(store, store);
         }
         StrideServer server = StrideServer.start(settings);
-        dev.stride.store.sqlite.SqliteStore opened = store;
+        SqliteStore opened = store;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close(); // running executions stay in the store and resume on the next start
             if (opened != null) opened.close();
             stopped.countDown();
         }));
-        System.out.println("Stride listening on http://localhost:" + server.port() + " (region " + region + ", account " + account
-                + (inMemory ? "; in memory" : "; data in " + data.toAbsolutePath() + ", " + durability) + ")");
+        System.out.println("Stride listening on http://localhost:" + server.port() + " (region " + settings.region()
+                + ", account " + settings.account()
+                + (inMemory ? "; in memory" : "; data in " + dataDir.toAbsolutePath() + ", " + how)
+                + (settings.accessKeys().isEmpty() ? "" : "; SigV4 required") + (settings.virtualTime() ? "; virtual time" : "") + ")");
         stopped.await();
         return 0;
     }
