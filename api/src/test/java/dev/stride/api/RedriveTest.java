@@ -9,7 +9,6 @@ import dev.stride.engine.spi.TaskInvocation;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionNotRedrivableException;
@@ -50,7 +49,6 @@ class RedriveTest extends ApiFixture {
               "Call": {"Type": "Task", "Resource": "%s", "End": true}}}""".formatted(Flaky.ARN);
 
     @Test
-    @Disabled("needs Engine.redrive")
     void aFailedExecutionIsRedrivenFromTheFailedStateAndSucceeds() {
         flaky.failing.set(true);
         String sm = createMachine("redrive-flaky", FLAKY);
