@@ -63,7 +63,11 @@ final class ExecutionActions {
 
     /** Registers and starts an execution, or returns the running one StartExecution's idempotency allows. */
     private ExecutionEntry launch(Request r, boolean sync) {
-        Arn arn = Arn.parse(r.required("stateMachineArn"), "stateMachine");
+        String requested = r.required("stateMachineArn");
+        // Step Functions Local's convention: "stateMachineArn#TestCase" runs a mocked test case.
+        int hash = requested.indexOf('#');
+        String testCase = hash < 0 ? null : requested.substring(hash + 1);
+        Arn arn = Arn.parse(hash < 0 ? requested : requested.substring(0, hash), "stateMachine");
         if (arn.parts().size() > 2) throw ApiError.invalidArn(arn.text());
         MachineEntry m = ctx.machine(arn);
         String name = r.string("name");
@@ -84,6 +88,14 @@ final class ExecutionActions {
                     && ExecutionJson.status(ctx.engine.describe(execArn)) == ExecutionStatus.RUNNING;
             if (!same) throw ApiError.EXECUTION_ALREADY_EXISTS.quoting("Execution Already Exists", execArn);
             return existing;
+        }
+        if (testCase != null) {
+            TaskSetup setup = ctx.config.taskSetup();
+            if (setup == null || !setup.useTestCase(execArn, m.name(), testCase)) {
+                ctx.registry.removeExecution(execArn);
+                throw ApiError.VALIDATION.with("Test case '" + testCase + "' of state machine '" + m.name()
+                        + "' is not in the server's mock configuration (start it with --mock-config FILE)");
+            }
         }
         ctx.engine.start(new StartRequest(ctx.compile(t.definition), m.arn(), name, input, express, t.roleArn));
         ctx.metrics.started(express);

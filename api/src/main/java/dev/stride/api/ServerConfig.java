@@ -21,7 +21,8 @@ import java.util.Objects;
  */
 public record ServerConfig(int port, String region, String account, List<TaskIntegration> integrations,
                            Duration activityPollTimeout, Map<String, String> accessKeys, boolean virtualTime,
-                           dev.stride.engine.spi.ExecutionStore executionStore, dev.stride.engine.spi.MetadataStore metadataStore) {
+                           dev.stride.engine.spi.ExecutionStore executionStore, dev.stride.engine.spi.MetadataStore metadataStore,
+                           TaskSetup taskSetup) {
     public static final int DEFAULT_PORT = 8083;
     public static final Duration DEFAULT_ACTIVITY_POLL = Duration.ofSeconds(60);
 
@@ -36,7 +37,7 @@ public record ServerConfig(int port, String region, String account, List<TaskInt
     }
 
     public ServerConfig(int port, String region, String account, List<TaskIntegration> integrations) {
-        this(port, region, account, integrations, DEFAULT_ACTIVITY_POLL, Map.of(), false, null, null);
+        this(port, region, account, integrations, DEFAULT_ACTIVITY_POLL, Map.of(), false, null, null, null);
     }
 
     /** Port 8083, us-east-1, account 123456789012, no integrations, any credentials accepted, real time. */
@@ -45,32 +46,32 @@ public record ServerConfig(int port, String region, String account, List<TaskInt
     }
 
     public ServerConfig withPort(int port) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup);
     }
 
     public ServerConfig withRegion(String region) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup);
     }
 
     public ServerConfig withAccount(String account) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup);
     }
 
     public ServerConfig withIntegrations(List<TaskIntegration> integrations) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup);
     }
 
     public ServerConfig withActivityPollTimeout(Duration timeout) {
-        return new ServerConfig(port, region, account, integrations, timeout, accessKeys, virtualTime, executionStore, metadataStore);
+        return new ServerConfig(port, region, account, integrations, timeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup);
     }
 
     /** Requires SigV4 signatures made with one of these keys (access key id to secret access key). */
     public ServerConfig withAccessKeys(Map<String, String> keys) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, keys, virtualTime, executionStore, metadataStore);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, keys, virtualTime, executionStore, metadataStore, taskSetup);
     }
 
     public ServerConfig withVirtualTime(boolean virtualTime) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup);
     }
 
     /**
@@ -78,6 +79,12 @@ public record ServerConfig(int port, String region, String account, List<TaskInt
      * stores; without them everything is in memory. Express executions always stay in memory.
      */
     public ServerConfig withStores(dev.stride.engine.spi.ExecutionStore executions, dev.stride.engine.spi.MetadataStore metadata) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executions, metadata);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executions, metadata, taskSetup);
+    }
+
+    /** Integrations that need the server (nested executions, mocks chosen by StartExecution). */
+    public ServerConfig withTaskSetup(TaskSetup setup) {
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore,
+                metadataStore, setup);
     }
 }

@@ -35,9 +35,24 @@ public final class StrideServer implements AutoCloseable {
         Engine.Builder builder = Engine.builder().region(config.region()).account(config.account())
                 .virtualTime(config.virtualTime()).store(config.executionStore()).integration(activities);
         config.integrations().forEach(builder::integration);
+        // Nested executions resolve machines through the registry; the context exists only after the engine.
+        java.util.concurrent.atomic.AtomicReference<ApiContext> late = new java.util.concurrent.atomic.AtomicReference<>();
+        if (config.taskSetup() != null) {
+            config.taskSetup().integrations(arn -> registry.machine(arn).map(m -> late.get().compile(m.definition())).orElse(null))
+                    .forEach(builder::integration);
+        }
         Engine engine = builder.build();
         ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
         ApiContext context = new ApiContext(engine, registry, config, activities, new Metrics());
+        late.set(context);
+        // Executions started by integrations (nested executions) are listed like the API's own.
+        engine.addStartListener(v -> {
+            if (registry.execution(v.executionArn()).isPresent()) return;
+            registry.machine(v.stateMachineArn()).ifPresent(m -> registry.addExecution(new ExecutionEntry(v.executionArn(), v.name(),
+                    m.arn(), null, null, v.express(), m.definition(), m.roleArn(), m.revisionId(),
+                    m.updateMillis() > 0 ? m.updateMillis() : m.creationMillis(), dev.stride.expr.Json.write(v.input()), v.startMillis())));
+        });
+        if (config.taskSetup() != null) config.taskSetup().engineReady(engine);
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress(config.port()), 0);
             http.createContext("/", new HttpEntry(Operations.create(context), context.metrics,

@@ -49,6 +49,10 @@ final class ServerCommand implements Callable<Integer> {
             description = "Integrations config: local functions and HTTP connections (default: stride.yaml in the working directory, if any).")
     Path config;
 
+    @Option(names = "--mock-config", paramLabel = "FILE",
+            description = "Step Functions Local mock file: StartExecution with stateMachineArn#TestCase runs that test case.")
+    Path mockConfig;
+
     @Option(names = "--settings", paramLabel = "FILE",
             description = "Server settings, YAML or JSON: port, region, account, data, durability, accessKeys {ID: SECRET}, virtualTime. "
                     + "Flags and the environment override it.")
@@ -70,7 +74,7 @@ final class ServerCommand implements Callable<Integer> {
         SqliteStore.Durability how = chosen.durability() != null ? SqliteStore.Durability.valueOf(chosen.durability())
                 : SqliteStore.Durability.PROCESS_CRASH;
         Path file = config != null ? config : LocalSetup.defaultConfig();
-        if (file != null) settings = settings.withIntegrations(dev.stride.integrations.Integrations.fromConfig(file));
+        settings = settings.withTaskSetup(new ServerTasks(file, mockConfig, settings.region(), settings.account()));
         SqliteStore store = null;
         if (!inMemory) {
             store = SqliteStore.open(dataDir, SqliteStore.Options.defaults().withDurability(how));

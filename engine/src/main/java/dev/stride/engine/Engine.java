@@ -29,6 +29,7 @@ public final class Engine implements AutoCloseable {
     /** By identity: a StateMachine record's own hash walks the whole definition. */
     private final Map<StateMachine, MachineIndex> indexes = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private final int recovered;
+    private final List<java.util.function.Consumer<ExecutionView>> startListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Engine(Builder b) {
         this.ids = b.ids;
@@ -61,8 +62,16 @@ public final class Engine implements AutoCloseable {
         String arn = "arn:aws:states:" + region + ":" + account + ":" + (req.express() ? "express" : "execution")
                 + ":" + smName + ":" + name;
         String role = req.roleArn() != null ? req.roleArn() : "arn:aws:iam::" + account + ":role/StrideExecutionRole";
-        return scheduler.start(index(req.machine()), arn, name, smArn, smName, req.input(), req.express(), role);
+        scheduler.start(index(req.machine()), arn, name, smArn, smName, req.input(), req.express(), role);
+        if (!startListeners.isEmpty()) {
+            ExecutionView started = describe(arn);
+            startListeners.forEach(l -> l.accept(started));
+        }
+        return arn;
     }
+
+    /** Told of every execution started on this engine (by the API, the CLI or an integration such as nested executions). */
+    public void addStartListener(java.util.function.Consumer<ExecutionView> listener) { startListeners.add(listener); }
 
     private MachineIndex index(StateMachine machine) {
         return indexes.computeIfAbsent(machine, MachineIndex::new);

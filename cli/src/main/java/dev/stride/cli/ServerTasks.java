@@ -1,0 +1,54 @@
+package dev.stride.cli;
+
+import dev.stride.api.TaskSetup;
+import dev.stride.asl.model.StateMachine;
+import dev.stride.engine.Engine;
+import dev.stride.engine.spi.TaskIntegration;
+import dev.stride.integrations.Integrations;
+import dev.stride.integrations.MockConfig;
+import dev.stride.integrations.MockSelector;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The server's Task integrations: local functions and HTTP connections from stride.yaml, nested
+ * executions of the server's own state machines, and (with a mock file) Step Functions Local test
+ * cases chosen by StartExecution's {@code stateMachineArn#TestCase}.
+ */
+final class ServerTasks implements TaskSetup {
+    private final Path config;
+    private final MockConfig mocks;
+    private final String region;
+    private final String account;
+    private final Map<String, MockSelector.Ref> testCases = new ConcurrentHashMap<>();
+    private Integrations integrations;
+
+    ServerTasks(Path config, Path mockConfig, String region, String account) {
+        this.config = config;
+        this.mocks = mockConfig == null ? null : MockConfig.read(mockConfig);
+        this.region = region;
+        this.account = account;
+    }
+
+    @Override
+    public List<TaskIntegration> integrations(Function<String, StateMachine> stateMachines) {
+        Integrations.Builder b = Integrations.builder().stateMachines(stateMachines).region(region).account(account);
+        if (config != null) b.config(config);
+        if (mocks != null) b.mocks(mocks, MockSelector.byExecution(testCases));
+        integrations = b.build();
+        return integrations.list();
+    }
+
+    @Override
+    public void engineReady(Engine engine) { integrations.bind(engine); }
+
+    @Override
+    public boolean useTestCase(String executionArn, String stateMachineName, String testCase) {
+        if (mocks == null || mocks.testCase(stateMachineName, testCase).isEmpty()) return false;
+        testCases.put(executionArn, new MockSelector.Ref(stateMachineName, testCase));
+        return true;
+    }
+}
