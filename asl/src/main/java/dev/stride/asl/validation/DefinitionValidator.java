@@ -26,7 +26,9 @@ public final class DefinitionValidator {
     /** All problems of a parsed definition. */
     public static List<Diagnostic> validate(JsonNode definition, StateMachineType type) {
         Objects.requireNonNull(type, "type");
-        return new Checker(type).run(definition);
+        List<Diagnostic> all = new java.util.ArrayList<>(new Checker(type).run(definition));
+        all.addAll(VariableScopes.check(definition));
+        return all;
     }
 
     /**
