@@ -22,7 +22,7 @@ import java.util.Objects;
 public record ServerConfig(int port, String region, String account, List<TaskIntegration> integrations,
                            Duration activityPollTimeout, Map<String, String> accessKeys, boolean virtualTime,
                            dev.stride.engine.spi.ExecutionStore executionStore, dev.stride.engine.spi.MetadataStore metadataStore,
-                           TaskSetup taskSetup) {
+                           TaskSetup taskSetup, dev.stride.engine.spi.Clock clock) {
     public static final int DEFAULT_PORT = 8083;
     public static final Duration DEFAULT_ACTIVITY_POLL = Duration.ofSeconds(60);
 
@@ -37,7 +37,7 @@ public record ServerConfig(int port, String region, String account, List<TaskInt
     }
 
     public ServerConfig(int port, String region, String account, List<TaskIntegration> integrations) {
-        this(port, region, account, integrations, DEFAULT_ACTIVITY_POLL, Map.of(), false, null, null, null);
+        this(port, region, account, integrations, DEFAULT_ACTIVITY_POLL, Map.of(), false, null, null, null, dev.stride.engine.spi.Clock.SYSTEM);
     }
 
     /** Port 8083, us-east-1, account 123456789012, no integrations, any credentials accepted, real time. */
@@ -46,32 +46,32 @@ public record ServerConfig(int port, String region, String account, List<TaskInt
     }
 
     public ServerConfig withPort(int port) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock);
     }
 
     public ServerConfig withRegion(String region) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock);
     }
 
     public ServerConfig withAccount(String account) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock);
     }
 
     public ServerConfig withIntegrations(List<TaskIntegration> integrations) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock);
     }
 
     public ServerConfig withActivityPollTimeout(Duration timeout) {
-        return new ServerConfig(port, region, account, integrations, timeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup);
+        return new ServerConfig(port, region, account, integrations, timeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock);
     }
 
     /** Requires SigV4 signatures made with one of these keys (access key id to secret access key). */
     public ServerConfig withAccessKeys(Map<String, String> keys) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, keys, virtualTime, executionStore, metadataStore, taskSetup);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, keys, virtualTime, executionStore, metadataStore, taskSetup, clock);
     }
 
     public ServerConfig withVirtualTime(boolean virtualTime) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock);
     }
 
     /**
@@ -79,12 +79,18 @@ public record ServerConfig(int port, String region, String account, List<TaskInt
      * stores; without them everything is in memory. Express executions always stay in memory.
      */
     public ServerConfig withStores(dev.stride.engine.spi.ExecutionStore executions, dev.stride.engine.spi.MetadataStore metadata) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executions, metadata, taskSetup);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executions, metadata, taskSetup, clock);
     }
 
     /** Integrations that need the server (nested executions, mocks chosen by StartExecution). */
     public ServerConfig withTaskSetup(TaskSetup setup) {
         return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore,
-                metadataStore, setup);
+                metadataStore, setup, clock);
+    }
+
+    /** The engine's clock (with virtual time: where it starts). Tests replaying recorded "now" inputs set it. */
+    public ServerConfig withClock(dev.stride.engine.spi.Clock clock) {
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore,
+                metadataStore, taskSetup, clock);
     }
 }

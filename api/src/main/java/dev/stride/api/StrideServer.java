@@ -33,7 +33,7 @@ public final class StrideServer implements AutoCloseable {
         Registry registry = config.metadataStore() == null ? new MemoryRegistry() : new DurableRegistry(config.metadataStore());
         ActivityTasks activities = new ActivityTasks(registry);
         Engine.Builder builder = Engine.builder().region(config.region()).account(config.account())
-                .virtualTime(config.virtualTime()).store(config.executionStore()).integration(activities);
+                .virtualTime(config.virtualTime()).clock(config.clock()).store(config.executionStore()).integration(activities);
         config.integrations().forEach(builder::integration);
         // Nested executions resolve machines through the registry; the context exists only after the engine.
         java.util.concurrent.atomic.AtomicReference<ApiContext> late = new java.util.concurrent.atomic.AtomicReference<>();
