@@ -54,7 +54,7 @@ final class ExecutionActions {
             throw new IllegalStateException("interrupted while waiting for " + e.arn(), interrupted);
         }
         JsonNode response = ExecutionJson.sync(e, v, !"METADATA_ONLY".equals(r.string("includedData")));
-        ctx.metrics.ended(true, v, ctx.engine.history(e.arn()));
+        ctx.metrics.ended(true, v);
         // AWS keeps nothing of a synchronous Express execution that the API could show; neither do we.
         ctx.engine.forget(e.arn());
         ctx.registry.removeExecution(e.arn());
@@ -139,7 +139,7 @@ final class ExecutionActions {
         Thread.ofVirtual().name("watch-" + e.name()).start(() -> {
             try {
                 ExecutionView v = ctx.engine.await(e.arn(), Duration.ofDays(366));
-                ctx.metrics.ended(e.express(), v, ctx.engine.history(e.arn()));
+                ctx.metrics.ended(e.express(), v);
             } catch (TimeoutException | InterruptedException | RuntimeException ignored) {
                 // server closing or execution forgotten: nothing to count
             }

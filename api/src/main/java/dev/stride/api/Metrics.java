@@ -1,12 +1,10 @@
 package dev.stride.api;
 
 import dev.stride.engine.ExecutionView;
-import dev.stride.engine.history.HistoryEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,8 +17,16 @@ final class Metrics {
 
     void started(boolean express) { counter("stride.executions.started", express).increment(); }
 
-    /** An execution ended: counts it by outcome, and its state transitions (states entered) from its history. */
-    void ended(boolean express, ExecutionView view, List<HistoryEvent> history) {
+    /** State transitions come from the engine's own counters, read at each scrape. */
+    void countTransitions(dev.stride.engine.Engine engine) {
+        for (boolean express : new boolean[] {false, true}) {
+            io.micrometer.core.instrument.FunctionCounter.builder("stride.state.transitions", engine, e -> e.transitions(express))
+                    .description("States entered").tag("type", express ? "EXPRESS" : "STANDARD").register(registry);
+        }
+    }
+
+    /** An execution ended: counts it by outcome. */
+    void ended(boolean express, ExecutionView view) {
         if (view == null || !view.status().isFinal()) return;
         String name = switch (view.status()) {
             case SUCCEEDED -> "stride.executions.succeeded";
@@ -29,10 +35,6 @@ final class Metrics {
             default -> "stride.executions.aborted";
         };
         counter(name, express).increment();
-        if (history != null) {
-            long entered = history.stream().filter(e -> e.type().endsWith("StateEntered")).count();
-            counter("stride.state.transitions", express).increment(entered);
-        }
     }
 
     void request(String action, boolean failed, long nanos) {

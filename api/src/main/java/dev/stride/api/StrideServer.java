@@ -45,6 +45,7 @@ public final class StrideServer implements AutoCloseable {
         ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
         ApiContext context = new ApiContext(engine, registry, config, activities, new Metrics());
         late.set(context);
+        context.metrics.countTransitions(engine);
         // Executions started by integrations (nested executions) are listed like the API's own.
         engine.addStartListener(v -> {
             if (registry.execution(v.executionArn()).isPresent()) return;

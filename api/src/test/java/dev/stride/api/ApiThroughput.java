@@ -30,10 +30,13 @@ public final class ApiThroughput {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         Path shared = Path.of(args.length > 1 ? args[1] : System.getProperty("stride.shared", "../shared"));
         String chain5 = Files.readString(shared.resolve("bench/workloads/chain5.asl.json"));
-        try (StrideServer server = StrideServer.start(ServerConfig.defaults().withPort(0));
-             SfnClient sfn = ApiFixture.client(server.port(), "bench", "bench")) {
-            String standard = sfn.createStateMachine(b -> b.name("chain5").definition(chain5).roleArn(ApiFixture.ROLE)).stateMachineArn();
-            String express = sfn.createStateMachine(b -> b.name("chain5-express").definition(chain5).roleArn(ApiFixture.ROLE)
+        // -Dstride.port=N measures a server already running there (e.g. `./stride server`, on its SQLite default);
+        // otherwise an in-memory server is started in this process.
+        Integer external = Integer.getInteger("stride.port");
+        try (StrideServer server = external != null ? null : StrideServer.start(ServerConfig.defaults().withPort(0));
+             SfnClient sfn = ApiFixture.client(external != null ? external : server.port(), "bench", "bench")) {
+            String standard = sfn.createStateMachine(b -> b.name("chain5-" + System.nanoTime()).definition(chain5).roleArn(ApiFixture.ROLE)).stateMachineArn();
+            String express = sfn.createStateMachine(b -> b.name("chain5-express-" + System.nanoTime()).definition(chain5).roleArn(ApiFixture.ROLE)
                     .type("EXPRESS")).stateMachineArn();
             IntConsumer start = k -> sfn.startExecution(b -> b.stateMachineArn(standard).input("{\"id\":" + k + "}"));
             IntConsumer sync = k -> {

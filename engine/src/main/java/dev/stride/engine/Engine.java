@@ -105,6 +105,9 @@ public final class Engine implements AutoCloseable {
      */
     public int redrive(String executionArn) { return scheduler.redrive(executionArn); }
 
+    /** State transitions (states entered) so far, for Standard or Express executions. */
+    public long transitions(boolean express) { return scheduler.transitions(express); }
+
     /** Records that an activity worker took the task (ActivityStarted). */
     public boolean taskStarted(String token, String workerName) { return scheduler.taskProgress(token, workerName, null, false); }
 

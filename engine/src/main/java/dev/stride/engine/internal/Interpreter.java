@@ -38,6 +38,9 @@ public final class Interpreter {
     private final WaitStep waitStep;
     /** AWS's 256 KiB payload quota; raised only for benchmarks that must match engines without it. */
     int maxPayloadBytes = PayloadSize.MAX_PAYLOAD_BYTES;
+    /** States entered (state transitions), for metrics. */
+    final java.util.concurrent.atomic.LongAdder standardTransitions = new java.util.concurrent.atomic.LongAdder();
+    final java.util.concurrent.atomic.LongAdder expressTransitions = new java.util.concurrent.atomic.LongAdder();
     /** AWS's 25,000-event history quota; raised only for benchmarks. */
     int maxHistoryEvents = MAX_HISTORY_EVENTS;
 
@@ -129,6 +132,7 @@ public final class Interpreter {
     }
 
     private Step enter(ExecutionRecord ex, MachineIndex m, Frame f, State st) {
+        (ex.express ? expressTransitions : standardTransitions).increment();
         f.enteredAtMillis = now();
         f.heartbeatTimedOut = false;
         f.retryCount = 0;

@@ -78,6 +78,10 @@ public final class Scheduler implements AutoCloseable {
 
     public void maxHistoryEvents(int events) { interpreter.maxHistoryEvents = events; }
 
+    public long transitions(boolean express) {
+        return (express ? interpreter.expressTransitions : interpreter.standardTransitions).sum();
+    }
+
     /** Creates the record, records ExecutionStarted and schedules the first step. */
     public String start(MachineIndex machine, String executionArn, String name, String stateMachineArn,
                         String stateMachineName, JsonNode input, boolean express, String roleArn) {
@@ -91,7 +95,7 @@ public final class Scheduler implements AutoCloseable {
         ex.input = input;
         ex.startMillis = clock.millis();
         Slot slot = new Slot(ex, machine);
-        if (slots.putIfAbsent(executionArn, slot) != null || store != null && !express && store.find(executionArn) != null) {
+        if (slots.putIfAbsent(executionArn, slot) != null || store != null && !express && store.exists(executionArn)) {
             throw new dev.stride.engine.ExecutionAlreadyExistsException(executionArn);
         }
         synchronized (slot) {

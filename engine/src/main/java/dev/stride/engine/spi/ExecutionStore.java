@@ -18,6 +18,9 @@ public interface ExecutionStore extends AutoCloseable {
     /** One execution, or null. */
     StoredExecution find(String executionArn);
 
+    /** Whether the store holds the execution (cheaper than {@link #find} where the store can say so). */
+    default boolean exists(String executionArn) { return find(executionArn) != null; }
+
     /** The execution's history, oldest first. */
     List<HistoryEvent> history(String executionArn);
 

@@ -57,6 +57,26 @@ final class BatchWriter implements AutoCloseable {
         this.findDefinition = connection.prepareStatement("SELECT id FROM definitions WHERE sha256 = ?");
     }
 
+    /**
+     * Runs a small write (metadata) on the writer's own connection, between batches: one writer
+     * connection means no SQLite lock contention (whose busy handler sleeps for milliseconds).
+     */
+    synchronized <T> T between(SqlWork<T> work) throws SQLException {
+        if (failure != null) throw new SqliteStoreException("the store refuses writes since an earlier write failed (" + failure + ")");
+        try {
+            T result = work.run(connection);
+            connection.commit(); // the connection is in manual-commit mode for the batches
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
     synchronized void write(List<ExecutionChange> batch) {
         if (failure != null) {
             throw new SqliteStoreException("the store refuses writes since an earlier write failed (" + failure

@@ -128,7 +128,10 @@ final class Schema {
         }
     }
 
-    /** Version 3: keyed records beside the executions (the API's state machines, activities, tags). */
+    /**
+     * Version 3: keyed records beside the executions (the API's state machines, activities, tags).
+     * Insertion order is the rowid (an upsert keeps it); {@code seq} is unused and kept at 0.
+     */
     private static void version3(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.executeUpdate("""

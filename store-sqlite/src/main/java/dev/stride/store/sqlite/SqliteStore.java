@@ -88,8 +88,6 @@ public final class SqliteStore implements ExecutionStore, dev.stride.engine.spi.
     private final BatchWriter writer;
     /** Reads go through their own connection: WAL lets them run beside the writer. */
     private final Connection reader;
-    /** Opened on first use by the metadata methods (guarded by this). */
-    private Connection metadata;
     private final ScheduledExecutorService cleanup;
 
     private SqliteStore(Path dataDir, Options options, StoreLock lock, BatchWriter writer, Connection reader) {
@@ -218,42 +216,47 @@ public final class SqliteStore implements ExecutionStore, dev.stride.engine.spi.
     @Override
     public void write(List<ExecutionChange> batch) { writer.write(batch); }
 
-    // ---- metadata: small keyed records, written at once (autocommit) on their own connection ----
+    // ---- metadata: small keyed records, each written and committed at once on the writer's connection ----
 
-    private Connection metadataConnection() throws SQLException {
-        if (metadata == null) metadata = connect(dataDir.resolve(DB_FILE), options);
-        return metadata;
-    }
 
     @Override
-    public synchronized void put(String kind, String key, String json) {
-        try (PreparedStatement ps = metadataConnection().prepareStatement("""
-                INSERT INTO metadata (kind, key, json, seq) VALUES (?, ?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM metadata))
-                ON CONFLICT (kind, key) DO UPDATE SET json = excluded.json""")) {
-            ps.setString(1, kind);
-            ps.setString(2, key);
-            ps.setString(3, json);
-            ps.executeUpdate();
+    public void put(String kind, String key, String json) {
+        try {
+            writer.between(c -> {
+                try (PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO metadata (kind, key, json, seq) VALUES (?, ?, ?, 0)
+                        ON CONFLICT (kind, key) DO UPDATE SET json = excluded.json""")) {
+                    ps.setString(1, kind);
+                    ps.setString(2, key);
+                    ps.setString(3, json);
+                    return ps.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw new SqliteStoreException("cannot write " + kind + " " + key + ": " + e.getMessage(), e);
         }
     }
 
     @Override
-    public synchronized void remove(String kind, String key) {
-        try (PreparedStatement ps = metadataConnection().prepareStatement("DELETE FROM metadata WHERE kind = ? AND key = ?")) {
-            ps.setString(1, kind);
-            ps.setString(2, key);
-            ps.executeUpdate();
+    public void remove(String kind, String key) {
+        try {
+            writer.between(c -> {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM metadata WHERE kind = ? AND key = ?")) {
+                    ps.setString(1, kind);
+                    ps.setString(2, key);
+                    return ps.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw new SqliteStoreException("cannot delete " + kind + " " + key + ": " + e.getMessage(), e);
         }
     }
 
     @Override
-    public synchronized java.util.Map<String, String> all(String kind) {
+    public java.util.Map<String, String> all(String kind) {
+        synchronized (this) {
         java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
-        try (PreparedStatement ps = metadataConnection().prepareStatement("SELECT key, json FROM metadata WHERE kind = ? ORDER BY seq")) {
+        try (PreparedStatement ps = reader.prepareStatement("SELECT key, json FROM metadata WHERE kind = ? ORDER BY rowid")) {
             ps.setString(1, kind);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.put(rs.getString(1), rs.getString(2));
@@ -262,6 +265,7 @@ public final class SqliteStore implements ExecutionStore, dev.stride.engine.spi.
             throw new SqliteStoreException("cannot read " + kind + " records: " + e.getMessage(), e);
         }
         return out;
+        }
     }
 
     @Override
@@ -275,6 +279,22 @@ public final class SqliteStore implements ExecutionStore, dev.stride.engine.spi.
         }
         return out;
     }
+
+    @Override
+    public synchronized boolean exists(String executionArn) {
+        try {
+            if (existsQuery == null) existsQuery = reader.prepareStatement("SELECT 1 FROM executions WHERE arn = ?");
+            existsQuery.setString(1, executionArn);
+            try (ResultSet rs = existsQuery.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new SqliteStoreException("cannot look up execution " + executionArn + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Prepared once on the reader connection (guarded by this). */
+    private PreparedStatement existsQuery;
 
     @Override
     public synchronized StoredExecution find(String executionArn) {
@@ -332,7 +352,7 @@ public final class SqliteStore implements ExecutionStore, dev.stride.engine.spi.
         }
         synchronized (this) {
             closeQuietly(reader);
-            closeQuietly(metadata);
+
         }
         lock.close();
     }
