@@ -199,7 +199,7 @@ public final class DefinitionCompiler {
                 !jsonata && selector != null ? PayloadTemplate.compile(selector) : null,
                 jsonata && selector != null ? JsonataTemplate.compile(selector, "ItemSelector") : null,
                 intField(n, "MaxConcurrency", lang), intField(n, "ToleratedFailureCount", lang), pctValue,
-                path(n.get("ToleratedFailurePercentagePath")), pctExpr, n.get("ItemReader"), flow, errors(n, lang));
+                path(n.get("ToleratedFailurePercentagePath")), pctExpr, n.get("ItemReader"), text(n, "Label"), flow, errors(n, lang));
     }
 
     // ---- small readers ----

@@ -49,7 +49,8 @@ final class FanOut {
                 ? MapItems.count(in, ex, f, mp, mp.toleratedFailureCount(), "ToleratedFailureCount") : -1;
         double toleratedPct = MapItems.percentage(in, ex, f, mp);
         if (mp.distributed()) {
-            String arn = ex.stateMachineArn.replace(":stateMachine:", ":mapRun:") + "/" + mp.name() + ":" + in.ids.uuid();
+            String arn = ex.stateMachineArn.replace(":stateMachine:", ":mapRun:") + "/"
+                    + (mp.label() != null ? mp.label() : mp.name()) + ":" + in.ids.uuid();
             Events.append(ex, f, in.now(), "MapRunStarted", "mapRunStartedEventDetails", Events.object().put("mapRunArn", arn));
         }
         begin(f, items.size(), f.effectiveInput, items, maxConcurrency);
