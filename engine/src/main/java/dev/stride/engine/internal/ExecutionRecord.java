@@ -38,7 +38,6 @@ final class ExecutionRecord {
     boolean everCommitted;
     TreeMap<Integer, Frame> frames = new TreeMap<>();
     int nextFrameId;
-    int nextTokenSeq;
     /** Context-object parts that never change during the execution (not saved: rebuilt on demand). */
     transient com.fasterxml.jackson.databind.node.ObjectNode contextExecution;
     transient com.fasterxml.jackson.databind.node.ObjectNode contextStateMachine;

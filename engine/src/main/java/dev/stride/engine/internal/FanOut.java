@@ -215,6 +215,4 @@ final class FanOut {
         f.items = null;
         f.taskInput = null;
     }
-
-    static StatesError runtime(String message) { return new StatesError(ErrorNames.RUNTIME, message); }
 }

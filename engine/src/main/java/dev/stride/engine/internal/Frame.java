@@ -64,7 +64,6 @@ final class Frame {
     /** The first error of a failed child, propagated as the parent's error. */
     String childError;
     String childCause;
-    long childFailEventId;
 
     /** "MapStateFailed"/"ParallelStateFailed" to record if the pending error is not retried. */
     String pendingFailedEvent;

@@ -116,7 +116,7 @@ public final class Interpreter {
                 s = switch (f.phase) {
                     case ENTER -> enter(ex, m, f, st);
                     case WAIT_TIMER -> waitStep.resume(ex, f, (WaitState) st);
-                    case RETRY_WAIT -> now() >= f.timerDue ? retry(ex, m, f, st) : Step.BLOCKED;
+                    case RETRY_WAIT -> now() >= f.timerDue ? act(ex, m, f, st) : Step.BLOCKED;
                     case WAIT_TASK -> taskStep.checkTimeout(ex, f, (TaskState) st);
                     case TASK_DONE -> taskStep.complete(ex, f, (TaskState) st);
                     case WAIT_CHILDREN -> fanOut.resume(ex, m, f, st);
@@ -160,10 +160,6 @@ public final class Interpreter {
             case ParallelState p -> fanOut.startParallel(ex, m, f, p);
             case MapState mp -> fanOut.startMap(ex, m, f, mp);
         };
-    }
-
-    private Step retry(ExecutionRecord ex, MachineIndex m, Frame f, State st) {
-        return act(ex, m, f, st);
     }
 
     private Step pass(ExecutionRecord ex, Frame f, PassState p) {
