@@ -235,10 +235,14 @@ public final class Interpreter {
         return exit(ex, f, ch, plainOutput(ex, f, ch), assigned, next);
     }
 
+    /** A Choice's state-level and rule-level Assign, the rule's winning; a new node, the evaluated ones are shared. */
     private static ObjectNode mergeAssigned(ObjectNode a, ObjectNode b) {
         if (a == null) return b;
-        if (b != null) a.setAll(b);
-        return a;
+        if (b == null) return a;
+        ObjectNode merged = Json.NODES.objectNode();
+        merged.setAll(a);
+        merged.setAll(b);
+        return merged;
     }
 
     private Step failState(ExecutionRecord ex, Frame f, FailState fail) {
@@ -397,13 +401,13 @@ public final class Interpreter {
             return assignJsonata(ex, f, a, StateIo.states(f.rawInput, input, null, ContextObject.build(ex, f, taskToken)));
         }
         JsonNode v = a.jsonPath().evaluate(scope(ex, f, input, taskToken));
-        return v.isObject() ? ((ObjectNode) v).deepCopy() : null;
+        return v.isObject() ? (ObjectNode) v : null; // never mutated: templates may share constant parts
     }
 
     ObjectNode assignJsonata(ExecutionRecord ex, Frame f, Assign a, ObjectNode states) {
         if (a == null) return null;
         JsonNode v = a.jsonata().evaluate(states, new FrameVariables(ex, f), budget);
-        return v != null && v.isObject() ? ((ObjectNode) v).deepCopy() : null;
+        return v != null && v.isObject() ? (ObjectNode) v : null;
     }
 
     Scope scope(ExecutionRecord ex, Frame f, JsonNode input, String taskToken) {
