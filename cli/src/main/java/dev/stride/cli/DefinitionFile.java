@@ -19,4 +19,20 @@ record DefinitionFile(Path path, String text, String machineName) {
             throw new IllegalArgumentException("cannot read definition file " + path + ": " + e.getMessage());
         }
     }
+
+    /** The definition parsed and checked as CreateStateMachine does: {@code problem} is null when it is valid. */
+    record Checked(com.fasterxml.jackson.databind.JsonNode json, String problem) {}
+
+    Checked check(dev.stride.asl.validation.StateMachineType type) {
+        com.fasterxml.jackson.databind.JsonNode json;
+        try {
+            json = dev.stride.asl.read.DefinitionReader.read(text);
+        } catch (IllegalArgumentException e) {
+            return new Checked(null, e.getMessage());
+        }
+        var diags = dev.stride.asl.validation.DefinitionValidator.validate(json, type);
+        return dev.stride.asl.validation.DefinitionValidator.hasErrors(diags)
+                ? new Checked(json, dev.stride.asl.validation.DefinitionValidator.createErrorMessage(diags))
+                : new Checked(json, null);
+    }
 }

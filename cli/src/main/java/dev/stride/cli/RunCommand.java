@@ -78,14 +78,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DefinitionFile def = DefinitionFile.read(definition);
-        JsonNode json;
-        try {
-            json = DefinitionReader.read(def.text());
-        } catch (IllegalArgumentException e) {
-            return rejected(e.getMessage());
-        }
-        List<Diagnostic> diags = DefinitionValidator.validate(json, express ? StateMachineType.EXPRESS : StateMachineType.STANDARD);
-        if (DefinitionValidator.hasErrors(diags)) return rejected(DefinitionValidator.createErrorMessage(diags));
+        DefinitionFile.Checked checked = def.check(express ? StateMachineType.EXPRESS : StateMachineType.STANDARD);
+        if (checked.problem() != null) return rejected(checked.problem());
+        JsonNode json = checked.json();
         JsonNode executionInput = readInput();
         if (executionInput == null) return 2;
         StateMachine machine = DefinitionCompiler.compile(json);

@@ -54,18 +54,12 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DefinitionFile def = DefinitionFile.read(definition);
-        JsonNode json;
-        try {
-            json = DefinitionReader.read(def.text());
-        } catch (IllegalArgumentException e) {
-            System.err.println("stride: " + e.getMessage());
+        DefinitionFile.Checked checked = def.check(StateMachineType.STANDARD);
+        if (checked.problem() != null) {
+            System.err.println("InvalidDefinition: " + checked.problem());
             return 2;
         }
-        List<Diagnostic> diags = DefinitionValidator.validate(json, StateMachineType.STANDARD);
-        if (DefinitionValidator.hasErrors(diags)) {
-            System.err.println("InvalidDefinition: " + DefinitionValidator.createErrorMessage(diags));
-            return 2;
-        }
+        JsonNode json = checked.json();
         JsonNode defaultInput;
         try {
             defaultInput = Json.MAPPER.readTree(input);
