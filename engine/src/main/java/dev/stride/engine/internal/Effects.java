@@ -10,7 +10,7 @@ import dev.stride.engine.spi.TaskInvocation;
 interface Effects {
     void scheduleTimer(ExecutionRecord ex, int frameId, long dueMillis);
 
-    void dispatchTask(ExecutionRecord ex, TaskInvocation invocation);
+    void dispatchTask(ExecutionRecord ex, int frameId, TaskInvocation invocation);
 
     void cancelTask(ExecutionRecord ex, String taskToken);
 

@@ -365,11 +365,10 @@ public final class Interpreter {
     }
 
     /** An integration reported progress on a waiting task: a worker took it, or it was submitted. */
-    void taskProgress(ExecutionRecord ex, MachineIndex m, String token, String workerName, JsonNode output, boolean submitted) {
-        for (Frame f : ex.frames.values()) {
-            if (token.equals(f.taskToken) && f.phase == Phase.WAIT_TASK) {
-                taskStep.progress(ex, f, (TaskState) m.graph(f.graphId).state(f.stateName), workerName, output, submitted);
-            }
+    void taskProgress(ExecutionRecord ex, MachineIndex m, int frameId, String token, String workerName, JsonNode output, boolean submitted) {
+        Frame f = ex.frames.get(frameId);
+        if (f != null && token.equals(f.taskToken) && f.phase == Phase.WAIT_TASK) {
+            taskStep.progress(ex, f, (TaskState) m.graph(f.graphId).state(f.stateName), workerName, output, submitted);
         }
     }
 
@@ -540,7 +539,7 @@ public final class Interpreter {
                     TaskState t = (TaskState) m.graph(f.graphId).state(f.stateName);
                     if (f.timerDue > 0) effects.scheduleTimer(ex, f.id, f.timerDue);
                     if (f.heartbeatDue > 0) effects.scheduleTimer(ex, f.id, f.heartbeatDue);
-                    effects.dispatchTask(ex, taskStep.invocation(ex, f, t, f.timeoutSeconds == 0 ? null : f.timeoutSeconds,
+                    effects.dispatchTask(ex, f.id, taskStep.invocation(ex, f, t, f.timeoutSeconds == 0 ? null : f.timeoutSeconds,
                             f.heartbeatSeconds == 0 ? null : f.heartbeatSeconds));
                 }
                 default -> { }

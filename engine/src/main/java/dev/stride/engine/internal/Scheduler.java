@@ -155,28 +155,26 @@ public final class Scheduler implements AutoCloseable {
                 }
             }
             case Slot.Inbound.TaskOutcome o -> {
-                for (Frame f : ex.frames.values()) {
-                    if (o.token().equals(f.taskToken) && f.phase == Phase.WAIT_TASK) {
-                        f.phase = Phase.TASK_DONE;
-                        f.outcomeFailed = o.failed();
-                        f.outcomeOutput = o.output();
-                        f.outcomeError = o.error();
-                        f.outcomeCause = o.cause();
-                        ex.ready.addLast(f.id);
-                    }
+                Frame f = ex.frames.get(o.frameId());
+                if (f != null && o.token().equals(f.taskToken) && f.phase == Phase.WAIT_TASK) {
+                    f.phase = Phase.TASK_DONE;
+                    f.outcomeFailed = o.failed();
+                    f.outcomeOutput = o.output();
+                    f.outcomeError = o.error();
+                    f.outcomeCause = o.cause();
+                    ex.ready.addLast(f.id);
                 }
             }
             case Slot.Inbound.Heartbeat h -> {
-                for (Frame f : ex.frames.values()) {
-                    if (h.token().equals(f.taskToken) && f.heartbeatSeconds > 0) {
-                        f.heartbeatDue = clock.millis() + f.heartbeatSeconds * 1000;
-                        timers.add(slot, f.id, f.heartbeatDue);
-                    }
+                Frame f = ex.frames.get(h.frameId());
+                if (f != null && h.token().equals(f.taskToken) && f.heartbeatSeconds > 0) {
+                    f.heartbeatDue = clock.millis() + f.heartbeatSeconds * 1000;
+                    timers.add(slot, f.id, f.heartbeatDue);
                 }
             }
             case Slot.Inbound.Stop s -> interpreter.abort(ex, slot.machine, s.error(), s.cause());
             case Slot.Inbound.Wake w -> { }
-            case Slot.Inbound.Progress p -> interpreter.taskProgress(ex, slot.machine, p.token(), p.workerName(), p.output(), p.submitted());
+            case Slot.Inbound.Progress p -> interpreter.taskProgress(ex, slot.machine, p.frameId(), p.token(), p.workerName(), p.output(), p.submitted());
         }
     }
 
@@ -187,7 +185,7 @@ public final class Scheduler implements AutoCloseable {
         TokenRef ref = tokens.remove(token);
         if (ref == null) return false;
         if (inFlight.remove(token)) busy.decrementAndGet();
-        deliver(ref.slot(), new Slot.Inbound.TaskOutcome(token, output, error, cause, failed));
+        deliver(ref.slot(), new Slot.Inbound.TaskOutcome(ref.frameId(), token, output, error, cause, failed));
         return true;
     }
 
@@ -195,14 +193,14 @@ public final class Scheduler implements AutoCloseable {
     public boolean taskProgress(String token, String workerName, JsonNode submittedOutput, boolean submitted) {
         TokenRef ref = tokens.get(token);
         if (ref == null) return false;
-        deliver(ref.slot(), new Slot.Inbound.Progress(token, workerName, submittedOutput, submitted));
+        deliver(ref.slot(), new Slot.Inbound.Progress(ref.frameId(), token, workerName, submittedOutput, submitted));
         return true;
     }
 
     public boolean heartbeat(String token) {
         TokenRef ref = tokens.get(token);
         if (ref == null) return false;
-        deliver(ref.slot(), new Slot.Inbound.Heartbeat(token));
+        deliver(ref.slot(), new Slot.Inbound.Heartbeat(ref.frameId(), token));
         return true;
     }
 
@@ -325,8 +323,8 @@ public final class Scheduler implements AutoCloseable {
         }
 
         @Override
-        public void dispatchTask(ExecutionRecord ex, TaskInvocation invocation) {
-            outbox.get().dispatches.add(invocation);
+        public void dispatchTask(ExecutionRecord ex, int frameId, TaskInvocation invocation) {
+            outbox.get().dispatches.add(new Dispatch(frameId, invocation));
         }
 
         @Override
@@ -345,7 +343,7 @@ public final class Scheduler implements AutoCloseable {
     private final class Outbox {
         Slot slot;
         final List<long[]> timers = new ArrayList<>();
-        final List<TaskInvocation> dispatches = new ArrayList<>();
+        final List<Dispatch> dispatches = new ArrayList<>();
         final List<TaskInvocation> cancels = new ArrayList<>();
         boolean finished;
 
@@ -362,7 +360,7 @@ public final class Scheduler implements AutoCloseable {
                 return;
             }
             List<long[]> t = List.copyOf(timers);
-            List<TaskInvocation> d = List.copyOf(dispatches);
+            List<Dispatch> d = List.copyOf(dispatches);
             List<TaskInvocation> c = List.copyOf(cancels);
             boolean f = finished;
             timers.clear();
@@ -383,11 +381,11 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
-    private void applyEffects(Slot slot, List<long[]> timerList, List<TaskInvocation> dispatches, List<TaskInvocation> cancels,
+    private void applyEffects(Slot slot, List<long[]> timerList, List<Dispatch> dispatches, List<TaskInvocation> cancels,
                               boolean finished) {
         for (long[] t : timerList) timers.add(slot, (int) t[0], t[1]);
         for (TaskInvocation inv : cancels) integrationFor(inv.resource()).ifPresent(i -> i.cancel(inv));
-        for (TaskInvocation inv : dispatches) dispatch(slot, inv);
+        for (Dispatch d : dispatches) dispatch(slot, d.frameId(), d.invocation());
         if (finished) {
             if (store != null && !slot.record.express) slots.remove(slot.record.executionArn); // the store has it now
             slot.done.complete(null);
@@ -422,9 +420,10 @@ public final class Scheduler implements AutoCloseable {
         return java.util.Optional.empty();
     }
 
-    private void dispatch(Slot slot, TaskInvocation inv) {
-        int frameId = -1;
-        for (Frame f : slot.record.frames.values()) if (inv.taskToken().equals(f.taskToken)) frameId = f.id;
+    /** A task to hand to its integration once the run that scheduled it is committed. */
+    private record Dispatch(int frameId, TaskInvocation invocation) {}
+
+    private void dispatch(Slot slot, int frameId, TaskInvocation inv) {
         tokens.put(inv.taskToken(), new TokenRef(slot, frameId, inv));
         var integration = integrationFor(inv.resource());
         if (integration.isEmpty()) {

@@ -26,15 +26,15 @@ final class Slot {
     sealed interface Inbound {
         record TimerFired(int frameId) implements Inbound {}
 
-        record TaskOutcome(String token, com.fasterxml.jackson.databind.JsonNode output, String error, String cause, boolean failed) implements Inbound {}
+        record TaskOutcome(int frameId, String token, com.fasterxml.jackson.databind.JsonNode output, String error, String cause, boolean failed) implements Inbound {}
 
-        record Heartbeat(String token) implements Inbound {}
+        record Heartbeat(int frameId, String token) implements Inbound {}
 
         record Stop(String error, String cause) implements Inbound {}
 
         /** Nothing to apply: makes sure a worker looks at the execution (its ready frames changed). */
         record Wake() implements Inbound {}
 
-        record Progress(String token, String workerName, com.fasterxml.jackson.databind.JsonNode output, boolean submitted) implements Inbound {}
+        record Progress(int frameId, String token, String workerName, com.fasterxml.jackson.databind.JsonNode output, boolean submitted) implements Inbound {}
     }
 }

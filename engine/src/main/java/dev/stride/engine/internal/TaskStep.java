@@ -43,7 +43,7 @@ final class TaskStep {
         f.heartbeatDue = heartbeat == null || waitsForWorker ? 0 : now + heartbeat * 1000;
         long due = earliest(f.timerDue, f.heartbeatDue);
         if (due > 0) in.effects.scheduleTimer(ex, f.id, due);
-        in.effects.dispatchTask(ex, invocation(ex, f, t, timeout, heartbeat));
+        in.effects.dispatchTask(ex, f.id, invocation(ex, f, t, timeout, heartbeat));
         return Step.BLOCKED;
     }
 
