@@ -31,7 +31,7 @@ final class ContextObject {
         ObjectNode state = c.putObject("State");
         state.put("EnteredTime", iso(f.enteredAtMillis));
         state.put("Name", f.stateName);
-        if (taskToken != null || f.phase == Phase.WAIT_TASK || f.retryCount > 0) state.put("RetryCount", f.retryCount);
+        if (f.inTask) state.put("RetryCount", f.retryCount); // AWS shows RetryCount in Task states only
         c.set("StateMachine", ex.contextStateMachine);
         if (taskToken != null) c.putObject("Task").put("Token", taskToken);
         return c;

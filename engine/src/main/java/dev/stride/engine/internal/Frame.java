@@ -32,6 +32,8 @@ final class Frame {
     /** Per-retrier attempt counts for the current state, and the total retries ($$.State.RetryCount). */
     int[] retryCounts;
     int retryCount;
+    /** The current state is a Task (its context object carries State.RetryCount). */
+    boolean inTask;
     long timerDue;
     /** Task heartbeat deadline (0 = none) and period. */
     long heartbeatDue;

@@ -135,6 +135,7 @@ public final class Interpreter {
         (ex.express ? expressTransitions : standardTransitions).increment();
         f.enteredAtMillis = now();
         f.heartbeatTimedOut = false;
+        f.inTask = st instanceof TaskState;
         f.retryCount = 0;
         f.retryCounts = null;
         JsonNode input = f.rawInput;
