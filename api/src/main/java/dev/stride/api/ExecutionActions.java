@@ -131,19 +131,9 @@ final class ExecutionActions {
         return new Target(v.definition(), v.roleArn(), v.arn(), aliasArn, v.revisionId(), v.creationMillis());
     }
 
-    /**
-     * Counts the execution's end in the metrics. The engine offers no completion callback, so a
-     * virtual thread waits for it (cheap while parked; an engine listener would remove it).
-     */
+    /** Counts the execution's end in the metrics, when the engine says it ended. */
     private void watch(ExecutionEntry e) {
-        Thread.ofVirtual().name("watch-" + e.name()).start(() -> {
-            try {
-                ExecutionView v = ctx.engine.await(e.arn(), Duration.ofDays(366));
-                ctx.metrics.ended(e.express(), v);
-            } catch (TimeoutException | InterruptedException | RuntimeException ignored) {
-                // server closing or execution forgotten: nothing to count
-            }
-        });
+        ctx.engine.onCompletion(e.arn(), v -> ctx.metrics.ended(e.express(), v));
     }
 
     private JsonNode describe(Request r) {
