@@ -54,7 +54,6 @@ final class ExecutionActions {
             throw new IllegalStateException("interrupted while waiting for " + e.arn(), interrupted);
         }
         JsonNode response = ExecutionJson.sync(e, v, !"METADATA_ONLY".equals(r.string("includedData")));
-        ctx.metrics.ended(true, v);
         // AWS keeps nothing of a synchronous Express execution that the API could show; neither do we.
         ctx.engine.forget(e.arn());
         ctx.registry.removeExecution(e.arn());
@@ -98,8 +97,6 @@ final class ExecutionActions {
             }
         }
         ctx.engine.start(new StartRequest(ctx.compile(t.definition), m.arn(), name, input, express, t.roleArn));
-        ctx.metrics.started(express);
-        if (!sync) watch(entry);
         return entry;
     }
 
@@ -129,11 +126,6 @@ final class ExecutionActions {
             if (v == null) throw ApiError.stateMachineDoesNotExist(arn.text());
         }
         return new Target(v.definition(), v.roleArn(), v.arn(), aliasArn, v.revisionId(), v.creationMillis());
-    }
-
-    /** Counts the execution's end in the metrics, when the engine says it ended. */
-    private void watch(ExecutionEntry e) {
-        ctx.engine.onCompletion(e.arn(), v -> ctx.metrics.ended(e.express(), v));
     }
 
     private JsonNode describe(Request r) {

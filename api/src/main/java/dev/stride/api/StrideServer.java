@@ -46,6 +46,9 @@ public final class StrideServer implements AutoCloseable {
         ApiContext context = new ApiContext(engine, registry, config, activities, new Metrics());
         late.set(context);
         context.metrics.countTransitions(engine);
+        // Every execution counts, whoever started it (the API, or an integration for a nested one).
+        engine.addStartListener(v -> context.metrics.started(v.express()));
+        engine.addEndListener(v -> context.metrics.ended(v.express(), v));
         // Executions started by integrations (nested executions) are listed like the API's own.
         engine.addStartListener(v -> {
             if (registry.execution(v.executionArn()).isPresent()) return;

@@ -39,7 +39,9 @@ public final class Engine implements AutoCloseable {
         this.scheduler = new Scheduler(clock, b.ids, b.integrations, b.workers, b.region, b.budget, b.store);
         scheduler.maxPayloadBytes(b.maxPayloadBytes);
         scheduler.maxHistoryEvents(b.maxHistoryEvents);
-        Map<String, MachineIndex> compiled = new java.util.HashMap<>();
+        scheduler.parkAfter(b.parkAfter.toMillis());
+        // Shared by recovery and the waker of parked executions: thousands share one definition.
+        Map<String, MachineIndex> compiled = new java.util.concurrent.ConcurrentHashMap<>();
         this.recovered = scheduler.recover(text -> compiled.computeIfAbsent(text, t -> new MachineIndex(
                 dev.stride.asl.compile.DefinitionCompiler.compile(dev.stride.asl.read.DefinitionReader.read(t)))));
     }
@@ -52,6 +54,9 @@ public final class Engine implements AutoCloseable {
     public int recovered() { return recovered; }
 
     public String account() { return account; }
+
+    /** Executions held in memory: running and not parked, or finished and not yet forgotten. */
+    public int inMemory() { return scheduler.inMemory(); }
 
     /** Starts an execution and returns its ARN; it runs on the engine's workers. */
     public String start(StartRequest req) {
@@ -72,6 +77,12 @@ public final class Engine implements AutoCloseable {
 
     /** Told of every execution started on this engine (by the API, the CLI or an integration such as nested executions). */
     public void addStartListener(java.util.function.Consumer<ExecutionView> listener) { startListeners.add(listener); }
+
+    /**
+     * Told of every execution's end on this engine, once it is committed. Unlike
+     * {@link #onCompletion} it keeps nothing per execution, so it suits counters.
+     */
+    public void addEndListener(java.util.function.Consumer<ExecutionView> listener) { scheduler.addEndListener(listener); }
 
     private MachineIndex index(StateMachine machine) {
         return indexes.computeIfAbsent(machine, MachineIndex::new);
@@ -145,6 +156,7 @@ public final class Engine implements AutoCloseable {
         private dev.stride.engine.spi.ExecutionStore store;
         private int maxPayloadBytes = 256 * 1024;
         private int maxHistoryEvents = 25_000;
+        private Duration parkAfter = Duration.ofMinutes(1);
 
         /** The history quota (AWS: 25,000 events). Raise it only to compare with engines that have none. */
         public Builder maxHistoryEvents(int events) { this.maxHistoryEvents = events; return this; }
@@ -167,6 +179,13 @@ public final class Engine implements AutoCloseable {
         public Builder integration(TaskIntegration integration) { integrations.add(integration); return this; }
 
         public Builder workers(int workers) { this.workers = workers; return this; }
+
+        /**
+         * Durable executions whose next timer is further away than this are dropped from memory
+         * once committed and loaded again shortly before it fires (default 1 minute; zero keeps
+         * every execution in memory). Ignored without a store and with virtual time.
+         */
+        public Builder parkAfter(Duration parkAfter) { this.parkAfter = parkAfter; return this; }
 
         /** Waits and back-offs take no real time: the clock jumps ahead whenever the engine is idle. */
         public Builder virtualTime(boolean virtualTime) { this.virtualTime = virtualTime; return this; }

@@ -33,6 +33,7 @@ public final class HistoryEvent {
     private final String detailsKey;
     private volatile ObjectNode details;
     private volatile Supplier<ObjectNode> lazyDetails;
+    private volatile String detailsJson;
 
     @JsonCreator
     public HistoryEvent(@JsonProperty("id") long id, @JsonProperty("previousEventId") long previousEventId,
@@ -76,6 +77,21 @@ public final class HistoryEvent {
             }
         }
         return d;
+    }
+
+    /**
+     * The details as JSON text, or null; made once. A durable engine asks for it on the worker
+     * that recorded the event, so the store's single writer thread only binds the text.
+     */
+    public String detailsJson() {
+        String j = detailsJson;
+        if (j == null) {
+            ObjectNode d = details();
+            if (d == null) return null;
+            j = Json.write(d);
+            detailsJson = j;
+        }
+        return j;
     }
 
     /** The event shaped as in GetExecutionHistory, payloads as JSON text. */

@@ -15,6 +15,8 @@ final class GroupCommitter implements Runnable {
     private record Pending(ExecutionChange change, Runnable afterCommit) {}
 
     private static final int MAX_BATCH = 2000;
+    /** Backlog at which new executions wait to start (see {@link #awaitRoom}). */
+    private static final int MAX_BACKLOG = 10 * MAX_BATCH;
     private final ExecutionStore store;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
@@ -34,6 +36,27 @@ final class GroupCommitter implements Runnable {
     /** Changes queued but not yet written. */
     int backlog() { return queue.size(); }
 
+    /**
+     * Admission control: a caller starting new executions waits while the disk is far behind,
+     * instead of piling up changes (and the executions they belong to) in memory until the
+     * heap runs out. Only starts wait; workers and this thread never do, so nothing deadlocks.
+     */
+    void awaitRoom() {
+        if (queue.size() < MAX_BACKLOG || Thread.currentThread() == thread) return;
+        synchronized (room) {
+            while (queue.size() >= MAX_BACKLOG && !closed) {
+                try {
+                    room.wait(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private final Object room = new Object();
+
     @Override
     public void run() {
         List<Pending> batch = new ArrayList<>();
@@ -47,6 +70,9 @@ final class GroupCommitter implements Runnable {
                 for (Pending p : batch) changes.add(p.change());
                 store.write(changes);
                 for (Pending p : batch) p.afterCommit().run();
+                synchronized (room) {
+                    room.notifyAll();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

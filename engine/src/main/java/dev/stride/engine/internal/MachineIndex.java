@@ -28,6 +28,15 @@ public final class MachineIndex {
 
     public StateMachine machine() { return machine; }
 
+    private volatile String sourceText;
+
+    /** The definition as JSON text, made once: every durable execution's first change carries it. */
+    String sourceText() {
+        String t = sourceText;
+        if (t == null) sourceText = t = dev.stride.expr.Json.write(machine.source());
+        return t;
+    }
+
     StateGraph graph(String id) {
         StateGraph g = graphs.get(id);
         if (g == null) throw new IllegalStateException("no graph '" + id + "' in this state machine");

@@ -34,12 +34,13 @@ final class Persistence {
             .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
     /** The change a run made, or null when it recorded nothing. */
-    static ExecutionChange change(ExecutionRecord ex, MachineIndex machine) {
+    static ExecutionChange change(ExecutionRecord ex, MachineIndex machine, long wakeMillis) {
         int from = ex.committedEvents;
         if (from == ex.history.size() && ex.everCommitted) return null;
         List<HistoryEvent> events = List.copyOf(ex.history.subList(from, ex.history.size()));
+        for (HistoryEvent e : events) e.detailsJson(); // here, in parallel, not on the store's one writer thread
         ex.committedEvents = ex.history.size();
-        String definition = ex.everCommitted ? null : Json.write(machine.machine().source());
+        String definition = ex.everCommitted ? null : machine.sourceText();
         ex.everCommitted = true;
         String snapshot;
         try {
@@ -50,7 +51,7 @@ final class Persistence {
         }
         return new ExecutionChange(ex.executionArn, ex.name, ex.stateMachineArn, ex.express, definition, ex.status,
                 ex.startMillis, ex.stopMillis, Json.write(ex.input), ex.output == null ? null : Json.write(ex.output),
-                ex.error, ex.cause, snapshot, events);
+                ex.error, ex.cause, snapshot, events, wakeMillis);
     }
 
     static ExecutionRecord record(StoredExecution s, List<HistoryEvent> history) {

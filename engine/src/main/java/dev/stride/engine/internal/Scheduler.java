@@ -51,6 +51,12 @@ public final class Scheduler implements AutoCloseable {
     private final GroupCommitter committer;
     /** Compiles a stored definition (set by the engine at start; used to reopen stored executions). */
     private volatile java.util.function.Function<String, MachineIndex> compiler;
+    /** Null when executions are never parked (no store, or virtual time: its clock jumps to the next armed timer). */
+    private Parking parking;
+    private Thread parkingThread;
+    /** Completion futures of parked executions someone awaits, handed to the slot that loads them again. */
+    private final Map<String, java.util.concurrent.CompletableFuture<Void>> parkedWaiters = new ConcurrentHashMap<>();
+    private final List<java.util.function.Consumer<ExecutionView>> endListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private record TokenRef(Slot slot, int frameId, TaskInvocation invocation) {}
 
@@ -78,6 +84,22 @@ public final class Scheduler implements AutoCloseable {
 
     public void maxHistoryEvents(int events) { interpreter.maxHistoryEvents = events; }
 
+    /**
+     * Parks durable executions whose next timer is more than {@code millis} away (0 = never).
+     * Call before {@link #recover}, which starts the waker.
+     */
+    public void parkAfter(long millis) {
+        if (store != null && millis > 0 && !(clock instanceof VirtualClock)) {
+            parking = new Parking(millis, clock, t -> store.parkedDueBefore(t, Parking.BATCH), this::wake);
+        }
+    }
+
+    /** Told of every execution's end (after it is committed), without holding anything per execution. */
+    public void addEndListener(java.util.function.Consumer<ExecutionView> listener) { endListeners.add(listener); }
+
+    /** Executions held in memory (running, or finished and not yet forgotten). */
+    public int inMemory() { return slots.size(); }
+
     public long transitions(boolean express) {
         return (express ? interpreter.expressTransitions : interpreter.standardTransitions).sum();
     }
@@ -85,6 +107,7 @@ public final class Scheduler implements AutoCloseable {
     /** Creates the record, records ExecutionStarted and schedules the first step. */
     public String start(MachineIndex machine, String executionArn, String name, String stateMachineArn,
                         String stateMachineName, JsonNode input, boolean express, String roleArn) {
+        if (committer != null && !express) committer.awaitRoom();
         ExecutionRecord ex = new ExecutionRecord();
         ex.executionArn = executionArn;
         ex.name = name;
@@ -95,7 +118,9 @@ public final class Scheduler implements AutoCloseable {
         ex.input = input;
         ex.startMillis = clock.millis();
         Slot slot = new Slot(ex, machine);
-        if (slots.putIfAbsent(executionArn, slot) != null || store != null && !express && store.exists(executionArn)) {
+        if (slots.putIfAbsent(executionArn, slot) != null) throw new dev.stride.engine.ExecutionAlreadyExistsException(executionArn);
+        if (store != null && !express && store.exists(executionArn)) { // finished, or parked
+            slots.remove(executionArn, slot);
             throw new dev.stride.engine.ExecutionAlreadyExistsException(executionArn);
         }
         synchronized (slot) {
@@ -123,6 +148,10 @@ public final class Scheduler implements AutoCloseable {
     private void process(Slot slot) {
         try {
             synchronized (slot) {
+                if (slot.parked) {
+                    forwardFromParked(slot);
+                    return;
+                }
                 ExecutionRecord ex = slot.record;
                 Outbox box = outbox.get();
                 box.slot = slot;
@@ -206,7 +235,7 @@ public final class Scheduler implements AutoCloseable {
 
     /** Reopens a failed, timed-out or aborted execution (from memory, or from the store's snapshot). */
     public int redrive(String executionArn) {
-        Slot slot = slots.get(executionArn);
+        Slot slot = live(executionArn);
         if (slot == null && store != null) {
             var stored = store.find(executionArn);
             if (stored == null) throw new IllegalStateException("Execution Does Not Exist: '" + executionArn + "'");
@@ -234,7 +263,7 @@ public final class Scheduler implements AutoCloseable {
     }
 
     public boolean stop(String executionArn, String error, String cause) {
-        Slot slot = slots.get(executionArn);
+        Slot slot = live(executionArn);
         if (slot == null || slot.record.status != ExecutionStatus.RUNNING) return false;
         deliver(slot, new Slot.Inbound.Stop(error, cause));
         return true;
@@ -245,6 +274,10 @@ public final class Scheduler implements AutoCloseable {
     public ExecutionView view(String executionArn) {
         Slot slot = slots.get(executionArn);
         if (slot == null) return store == null ? null : Persistence.view(store.find(executionArn));
+        return viewOf(slot);
+    }
+
+    private static ExecutionView viewOf(Slot slot) {
         synchronized (slot) {
             ExecutionRecord ex = slot.record;
             return new ExecutionView(ex.executionArn, ex.name, ex.stateMachineArn, ex.status, ex.input, ex.output,
@@ -261,10 +294,20 @@ public final class Scheduler implements AutoCloseable {
     }
 
     public java.util.concurrent.CompletableFuture<Void> completion(String executionArn) {
-        Slot slot = slots.get(executionArn);
-        if (slot != null) return slot.done;
-        ExecutionView v = view(executionArn);
-        return v != null && v.status().isFinal() ? java.util.concurrent.CompletableFuture.completedFuture(null) : null;
+        while (true) {
+            Slot slot = live(executionArn);
+            if (slot == null) {
+                ExecutionView v = view(executionArn);
+                return v != null && v.status().isFinal() ? java.util.concurrent.CompletableFuture.completedFuture(null) : null;
+            }
+            synchronized (slot) {
+                if (!slot.parked) {
+                    slot.doneWanted = true;
+                    return slot.done;
+                }
+            }
+            // Parked between the lookup and the lock: look again (it is in the store now).
+        }
     }
 
     public void forget(String executionArn) { slots.remove(executionArn); }
@@ -304,6 +347,17 @@ public final class Scheduler implements AutoCloseable {
     @Override
     public void close() {
         timers.close();
+        if (parking != null) {
+            parking.close();
+            if (parkingThread != null) {
+                parkingThread.interrupt();
+                try {
+                    parkingThread.join(2000); // it must not query the store after the caller closes it
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
         workers.shutdown();
         try {
             workers.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
@@ -350,6 +404,7 @@ public final class Scheduler implements AutoCloseable {
         /** Commits the run (durable executions), then carries out its effects. */
         void flush() {
             Slot s = slot;
+            s.runs++;
             if (committer == null || s.record.express) {
                 // In memory: nothing to wait for, carry the effects out now without copying them.
                 applyEffects(s, timers, dispatches, cancels, finished);
@@ -367,17 +422,14 @@ public final class Scheduler implements AutoCloseable {
             dispatches.clear();
             cancels.clear();
             finished = false;
-            Runnable effects = () -> applyEffects(s, t, d, c, f);
-            if (committer == null || s.record.express) {
-                effects.run();
-                return;
-            }
-            var change = Persistence.change(s.record, s.machine);
+            long wake = parking != null && d.isEmpty() && s.inbox.isEmpty() ? parking.wakeTime(s.record) : 0;
+            var change = Persistence.change(s.record, s.machine, wake);
             if (change == null) {
-                effects.run();
+                applyEffects(s, t, d, c, f);
                 return;
             }
-            committer.submit(change, effects);
+            int run = s.runs;
+            committer.submit(change, wake > 0 ? () -> parkOrApply(s, run, t, d, c, f) : () -> applyEffects(s, t, d, c, f));
         }
     }
 
@@ -388,8 +440,97 @@ public final class Scheduler implements AutoCloseable {
         for (Dispatch d : dispatches) dispatch(slot, d.frameId(), d.invocation());
         if (finished) {
             if (store != null && !slot.record.express) slots.remove(slot.record.executionArn); // the store has it now
+            parkedWaiters.remove(slot.record.executionArn, slot.done);
+            if (!endListeners.isEmpty()) tellEnd(slot); // first: whoever awaits the end sees it counted
             slot.done.complete(null);
         }
+    }
+
+    private void tellEnd(Slot slot) {
+        ExecutionView ended = viewOf(slot);
+        for (var listener : endListeners) {
+            try {
+                listener.accept(ended);
+            } catch (RuntimeException e) {
+                System.err.println("stride: an execution-end listener failed: " + e); // must not stop the committer
+            }
+        }
+    }
+
+    // ---- parking: executions waiting for far timers live in the store, not in memory ----
+
+    /**
+     * After the commit of a run that left the execution parkable: drops it from memory unless
+     * something happened to it since (a later run, an inbound event), in which case its timers
+     * are armed as usual. Runs on the committer thread; it waits for the slot's lock only when a
+     * worker is running the execution again, which is rare for one that just became parkable.
+     */
+    private void parkOrApply(Slot slot, int run, List<long[]> t, List<Dispatch> d, List<TaskInvocation> c, boolean f) {
+        synchronized (slot) {
+            if (slot.runs == run && slot.inbox.isEmpty() && slot.record.ready.isEmpty()
+                    && slot.record.status == ExecutionStatus.RUNNING) {
+                slot.parked = true;
+                if (slot.doneWanted) parkedWaiters.putIfAbsent(slot.record.executionArn, slot.done);
+                slots.remove(slot.record.executionArn, slot);
+                return; // its timers stay unarmed: the waker loads it before the earliest is due
+            }
+        }
+        applyEffects(slot, t, d, c, f);
+    }
+
+    /**
+     * An event reached a slot that was parked meanwhile: hand it to the execution's live slot
+     * (loading it from the store). Timers are dropped: the loaded slot arms its own.
+     */
+    private void forwardFromParked(Slot parked) {
+        Slot.Inbound in;
+        while ((in = parked.inbox.poll()) != null) {
+            if (in instanceof Slot.Inbound.TimerFired) continue;
+            Slot live = live(parked.record.executionArn);
+            if (live != null) deliver(live, in);
+        }
+    }
+
+    /** The waker found a parked execution due soon: load it unless it is in memory already. */
+    private void wake(String executionArn) {
+        if (!slots.containsKey(executionArn)) live(executionArn);
+    }
+
+    /**
+     * The execution's slot in memory, loading a parked execution from the store (then arming its
+     * timers as recovery does); null when it is neither in memory nor running in the store.
+     */
+    private Slot live(String executionArn) {
+        Slot slot = slots.get(executionArn);
+        if (slot != null || parking == null || compiler == null) return slot;
+        boolean[] loaded = {false};
+        slot = slots.computeIfAbsent(executionArn, arn -> {
+            var stored = store.find(arn);
+            if (stored == null || stored.status() != ExecutionStatus.RUNNING || stored.express() || stored.snapshot() == null) {
+                return null;
+            }
+            Slot s = new Slot(Persistence.record(stored, store.history(arn)), compiler.apply(stored.definition()));
+            var waiter = parkedWaiters.get(arn);
+            if (waiter != null) {
+                s.done = waiter;
+                s.doneWanted = true;
+            }
+            loaded[0] = true;
+            return s;
+        });
+        if (loaded[0]) resume(slot);
+        return slot;
+    }
+
+    /** Arms a reopened execution's timers, re-dispatches its tasks and lets a worker look at it. */
+    private void resume(Slot slot) {
+        synchronized (slot) {
+            Outbox box = outbox.get();
+            box.slot = slot;
+            interpreter.rearm(slot.record, slot.machine);
+            box.flush();
+        }
+        schedule(slot);
     }
 
     /** Resumes every execution the store holds unfinished: re-arms timers, re-dispatches tasks. */
@@ -401,14 +542,15 @@ public final class Scheduler implements AutoCloseable {
             ExecutionRecord ex = Persistence.record(stored, store.history(stored.executionArn()));
             Slot slot = new Slot(ex, compile.apply(stored.definition()));
             slots.put(ex.executionArn, slot);
-            synchronized (slot) {
-                Outbox box = outbox.get();
-                box.slot = slot;
-                interpreter.rearm(ex, slot.machine);
-                box.flush();
-            }
-            schedule(slot);
+            resume(slot);
             n++;
+        }
+        if (parking != null) {
+            // Parked executions stay in the store; the waker loads each when its time comes near
+            // (at once for those that came due while the engine was down).
+            parkingThread = new Thread(parking, "stride-parking");
+            parkingThread.setDaemon(true);
+            parkingThread.start();
         }
         return n;
     }

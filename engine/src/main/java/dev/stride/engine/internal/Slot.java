@@ -16,6 +16,12 @@ final class Slot {
     final AtomicBoolean scheduled = new AtomicBoolean();
     /** Completed when the execution ends; replaced when a redrive reopens it. */
     volatile CompletableFuture<Void> done = new CompletableFuture<>();
+    /** Someone holds {@link #done}: if the execution is parked, its future must outlive this slot. */
+    boolean doneWanted;
+    /** Runs flushed so far (guarded by this): a park decided after run n is void once run n+1 exists. */
+    int runs;
+    /** Dropped from memory after a commit (guarded by this): the store holds it until its timers come near. */
+    boolean parked;
 
     Slot(ExecutionRecord record, MachineIndex machine) {
         this.record = record;

@@ -12,8 +12,17 @@ import java.util.List;
 public interface ExecutionStore extends AutoCloseable {
     void write(List<ExecutionChange> batch);
 
-    /** Executions that were not final when last written: the engine resumes them on start. */
+    /**
+     * Executions that were not final and not parked when last written: the engine resumes them on
+     * start. Parked executions are found with {@link #parkedDueBefore} when their time comes.
+     */
     List<StoredExecution> unfinished();
+
+    /**
+     * ARNs of unfinished executions last written parked ({@link ExecutionChange#wakeMillis} &gt; 0)
+     * with a wake time at or before {@code millis}, earliest first, at most {@code limit}.
+     */
+    List<String> parkedDueBefore(long millis, int limit);
 
     /** One execution, or null. */
     StoredExecution find(String executionArn);

@@ -2,7 +2,6 @@ package dev.stride.store.sqlite;
 
 import dev.stride.engine.history.HistoryEvent;
 import dev.stride.engine.spi.ExecutionChange;
-import dev.stride.expr.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,11 +25,11 @@ import java.util.Map;
 final class BatchWriter implements AutoCloseable {
     private static final String UPSERT = """
         INSERT INTO executions (arn, name, state_machine_arn, express, definition_id, status, final, start_millis,
-                                stop_millis, input, output, error, cause, snapshot)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                stop_millis, input, output, error, cause, snapshot, wake_millis)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (arn) DO UPDATE SET status = excluded.status, final = excluded.final,
           stop_millis = excluded.stop_millis, output = excluded.output, error = excluded.error,
-          cause = excluded.cause, snapshot = excluded.snapshot,
+          cause = excluded.cause, snapshot = excluded.snapshot, wake_millis = excluded.wake_millis,
           definition_id = coalesce(excluded.definition_id, executions.definition_id)
         RETURNING id""";
     private static final String INSERT_EVENT =
@@ -114,7 +113,7 @@ final class BatchWriter implements AutoCloseable {
             byArn.put(c.executionArn(), new ExecutionChange(c.executionArn(), c.name(), c.stateMachineArn(), c.express(),
                     before.definition() != null ? before.definition() : c.definition(), c.status(), c.startMillis(),
                     c.stopMillis(), before.inputJson() != null ? before.inputJson() : c.inputJson(), c.outputJson(), c.error(),
-                    c.cause(), c.snapshot(), events));
+                    c.cause(), c.snapshot(), events, c.wakeMillis()));
         }
         return merged ? new ArrayList<>(byArn.values()) : batch;
     }
@@ -135,6 +134,8 @@ final class BatchWriter implements AutoCloseable {
         upsert.setString(12, c.error());
         upsert.setString(13, c.cause());
         upsert.setString(14, c.snapshot());
+        if (c.wakeMillis() > 0) upsert.setLong(15, c.wakeMillis());
+        else upsert.setNull(15, Types.INTEGER);
         try (ResultSet rs = upsert.executeQuery()) {
             if (!rs.next()) throw new SQLException("upsert of " + c.executionArn() + " returned no row");
             return rs.getLong(1);
@@ -148,7 +149,7 @@ final class BatchWriter implements AutoCloseable {
         insertEvent.setLong(4, e.timestampMillis());
         insertEvent.setString(5, e.type());
         insertEvent.setString(6, e.detailsKey());
-        insertEvent.setString(7, e.details() == null ? null : Json.write(e.details()));
+        insertEvent.setString(7, e.detailsJson());
         insertEvent.addBatch();
     }
 

@@ -27,11 +27,11 @@ import java.util.List;
 final class Schema {
     /** 'STRD': marks the file as a Stride store (PRAGMA application_id). */
     static final int APPLICATION_ID = 0x53545244;
-    static final int CURRENT = 3;
+    static final int CURRENT = 4;
 
     private interface Migration { void apply(Connection c) throws SQLException; }
 
-    private static final List<Migration> MIGRATIONS = List.of(Schema::version1, Schema::version2, Schema::version3);
+    private static final List<Migration> MIGRATIONS = List.of(Schema::version1, Schema::version2, Schema::version3, Schema::version4);
 
     private Schema() {}
 
@@ -141,6 +141,18 @@ final class Schema {
                   json TEXT NOT NULL,
                   seq INTEGER NOT NULL,
                   PRIMARY KEY (kind, key))""");
+        }
+    }
+
+    /**
+     * Version 4: parked executions. {@code wake_millis} is set while an execution waits only for
+     * timers far ahead and the engine has dropped it from memory; the partial index finds the
+     * ones whose time has come without touching the others.
+     */
+    private static void version4(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("ALTER TABLE executions ADD COLUMN wake_millis INTEGER");
+            s.executeUpdate("CREATE INDEX executions_parked ON executions (wake_millis) WHERE wake_millis IS NOT NULL");
         }
     }
 

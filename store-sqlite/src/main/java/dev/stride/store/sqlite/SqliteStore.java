@@ -271,11 +271,28 @@ public final class SqliteStore implements ExecutionStore, dev.stride.engine.spi.
     @Override
     public synchronized List<StoredExecution> unfinished() {
         List<StoredExecution> out = new ArrayList<>();
-        try (PreparedStatement ps = reader.prepareStatement(SELECT_EXECUTION + " WHERE e.final = 0 ORDER BY e.id");
+        try (PreparedStatement ps = reader.prepareStatement(SELECT_EXECUTION + " WHERE e.final = 0 AND e.wake_millis IS NULL ORDER BY e.id");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) out.add(execution(rs));
         } catch (SQLException e) {
             throw new SqliteStoreException("cannot list unfinished executions: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized List<String> parkedDueBefore(long millis, int limit) {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = reader.prepareStatement("""
+                SELECT arn FROM executions WHERE wake_millis IS NOT NULL AND wake_millis <= ? AND final = 0
+                ORDER BY wake_millis LIMIT ?""")) {
+            ps.setLong(1, millis);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new SqliteStoreException("cannot list parked executions: " + e.getMessage(), e);
         }
         return out;
     }

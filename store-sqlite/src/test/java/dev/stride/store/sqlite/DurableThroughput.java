@@ -147,7 +147,11 @@ public final class DurableThroughput {
 
         public List<StoredExecution> unfinished() { return inner.unfinished(); }
 
+        public List<String> parkedDueBefore(long millis, int limit) { return inner.parkedDueBefore(millis, limit); }
+
         public StoredExecution find(String executionArn) { return inner.find(executionArn); }
+
+        public boolean exists(String executionArn) { return inner.exists(executionArn); }
 
         public List<HistoryEvent> history(String executionArn) { return inner.history(executionArn); }
 

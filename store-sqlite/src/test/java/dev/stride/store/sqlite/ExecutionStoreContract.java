@@ -44,14 +44,14 @@ abstract class ExecutionStoreContract {
 
     static ExecutionChange running(String name, String definition, String snapshot, HistoryEvent... events) {
         return new ExecutionChange(arn(name), name, "arn:aws:states:us-east-1:123456789012:stateMachine:M", false, definition,
-                ExecutionStatus.RUNNING, 1_000, 0, "{\"in\":1}", null, null, null, snapshot, List.of(events));
+                ExecutionStatus.RUNNING, 1_000, 0, "{\"in\":1}", null, null, null, snapshot, List.of(events), 0);
     }
 
     static ExecutionChange finished(String name, ExecutionStatus status, long stopMillis, HistoryEvent... events) {
         boolean ok = status == ExecutionStatus.SUCCEEDED;
         return new ExecutionChange(arn(name), name, "arn:aws:states:us-east-1:123456789012:stateMachine:M", false, null,
                 status, 1_000, stopMillis, "{\"in\":1}", ok ? "{\"out\":2}" : null, ok ? null : "Boom", ok ? null : "it broke",
-                null, List.of(events));
+                null, List.of(events), 0);
     }
 
     @Test
@@ -112,6 +112,33 @@ abstract class ExecutionStoreContract {
         assertThat(store.unfinished()).allSatisfy(s -> assertThat(s.definition()).isEqualTo(DEFINITION));
         assertThat(store.find(arn("b")).error()).isEqualTo("Boom");
         assertThat(store.find(arn("b")).cause()).isEqualTo("it broke");
+    }
+
+    @Test
+    void parkedExecutionsAreFoundByWakeTimeNotAmongTheUnfinished() {
+        store = create();
+        store.write(List.of(
+                parked(running("early", DEFINITION, "{}", event(1, 0, "ExecutionStarted", "{}")), 5_000),
+                parked(running("late", DEFINITION, "{}", event(1, 0, "ExecutionStarted", "{}")), 9_000),
+                running("active", DEFINITION, "{}", event(1, 0, "ExecutionStarted", "{}"))));
+
+        assertThat(store.unfinished()).extracting(StoredExecution::name).containsExactly("active");
+        assertThat(store.parkedDueBefore(4_999, 10)).isEmpty();
+        assertThat(store.parkedDueBefore(5_000, 10)).containsExactly(arn("early"));
+        assertThat(store.parkedDueBefore(Long.MAX_VALUE, 10)).containsExactly(arn("early"), arn("late"));
+        assertThat(store.parkedDueBefore(Long.MAX_VALUE, 1)).containsExactly(arn("early"));
+
+        // Written again while held in memory: no longer parked. Finished: never due.
+        store.write(List.of(running("early", null, "{}", event(2, 1, "PassStateEntered", "{}"))));
+        store.write(List.of(finished("late", ExecutionStatus.SUCCEEDED, 9_500, event(2, 1, "ExecutionSucceeded", "{}"))));
+        assertThat(store.parkedDueBefore(Long.MAX_VALUE, 10)).isEmpty();
+        assertThat(store.unfinished()).extracting(StoredExecution::name).containsExactlyInAnyOrder("active", "early");
+    }
+
+    private static ExecutionChange parked(ExecutionChange c, long wakeMillis) {
+        return new ExecutionChange(c.executionArn(), c.name(), c.stateMachineArn(), c.express(), c.definition(), c.status(),
+                c.startMillis(), c.stopMillis(), c.inputJson(), c.outputJson(), c.error(), c.cause(), c.snapshot(),
+                c.newEvents(), wakeMillis);
     }
 
     @Test

@@ -80,6 +80,8 @@ public final class StoreWriteBench {
 
         public List<StoredExecution> unfinished() { return List.of(); }
 
+        public List<String> parkedDueBefore(long millis, int limit) { return List.of(); }
+
         public StoredExecution find(String executionArn) { return null; }
 
         public List<HistoryEvent> history(String executionArn) { return List.of(); }

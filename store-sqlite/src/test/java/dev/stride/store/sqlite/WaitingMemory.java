@@ -12,8 +12,9 @@ import java.nio.file.Path;
 
 /**
  * Heap held by waiting executions: starts E executions that go into a one-hour Wait on the
- * SQLite store, waits until all are committed, and reports heap used after GC per execution
- * and extrapolated to 1,000,000.
+ * SQLite store, waits until all are committed and parked (see the engine's parkAfter), and
+ * reports heap used after GC per execution and extrapolated to 1,000,000. Run it with
+ * {@code -Xmx512m} and E=1000000 to see the target met outright.
  *
  * <pre>
  * java -Xmx3g --enable-native-access=ALL-UNNAMED -cp (as for DurableThroughput) dev.stride.store.sqlite.WaitingMemory 100000
@@ -40,13 +41,14 @@ public final class WaitingMemory {
                     engine.start(new StartRequest(machine, null, "w" + i, Json.parse("{\"order\": " + i + "}"), false, null));
                 }
                 while (store.changes < 2L * count) Thread.sleep(50); // start + the run that reaches the Wait
+                while (engine.inMemory() > 0) Thread.sleep(50); // parked after their commit (an hour away)
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 long after = usedAfterGc();
                 long perExecution = (after - before) / count;
                 System.out.printf("%,d executions waiting (committed in %.1f s): heap used after GC %,d MiB (baseline %,d MiB), "
-                                + "%,d bytes per waiting execution; 1,000,000 would need ~%,d MiB; store file %,d MiB%n",
+                                + "%,d bytes per waiting execution; 1,000,000 would need ~%,d MiB; store file %,d MiB; in memory: %,d%n",
                         count, seconds, after >> 20, before >> 20, perExecution, perExecution * 1_000_000 >> 20,
-                        Files.size(dir.resolve(SqliteStore.DB_FILE)) >> 20);
+                        Files.size(dir.resolve(SqliteStore.DB_FILE)) >> 20, engine.inMemory());
                 if (Boolean.getBoolean("hold")) Thread.sleep(60_000); // time for jcmd <pid> GC.class_histogram
             }
         }
