@@ -33,7 +33,7 @@ public final class HistoryEvent {
     private final String detailsKey;
     private volatile ObjectNode details;
     private volatile Supplier<ObjectNode> lazyDetails;
-    private volatile String detailsJson;
+    private volatile String encoded;
 
     @JsonCreator
     public HistoryEvent(@JsonProperty("id") long id, @JsonProperty("previousEventId") long previousEventId,
@@ -80,18 +80,14 @@ public final class HistoryEvent {
     }
 
     /**
-     * The details as JSON text, or null; made once. A durable engine asks for it on the worker
-     * that recorded the event, so the store's single writer thread only binds the text.
+     * The event as compact JSON text ({@link EventRuns} format), made once. A durable engine asks
+     * for it on the worker that recorded the event, so the store's single writer thread only
+     * joins texts.
      */
-    public String detailsJson() {
-        String j = detailsJson;
-        if (j == null) {
-            ObjectNode d = details();
-            if (d == null) return null;
-            j = Json.write(d);
-            detailsJson = j;
-        }
-        return j;
+    public String encoded() {
+        String text = encoded;
+        if (text == null) encoded = text = EventRuns.encode(this);
+        return text;
     }
 
     /** The event shaped as in GetExecutionHistory, payloads as JSON text. */

@@ -38,7 +38,7 @@ final class Persistence {
         int from = ex.committedEvents;
         if (from == ex.history.size() && ex.everCommitted) return null;
         List<HistoryEvent> events = List.copyOf(ex.history.subList(from, ex.history.size()));
-        for (HistoryEvent e : events) e.detailsJson(); // here, in parallel, not on the store's one writer thread
+        for (HistoryEvent e : events) e.encoded(); // here, in parallel, not on the store's one writer thread
         ex.committedEvents = ex.history.size();
         String definition = ex.everCommitted ? null : machine.sourceText();
         ex.everCommitted = true;

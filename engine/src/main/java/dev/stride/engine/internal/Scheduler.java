@@ -127,7 +127,10 @@ public final class Scheduler implements AutoCloseable {
             Outbox box = outbox.get();
             box.slot = slot;
             interpreter.start(ex, machine);
-            box.flush();
+            // Not committed on its own: the first run, scheduled next, commits ExecutionStarted
+            // with the steps that follow it (one store write instead of two, and no snapshot of an
+            // execution that has not moved yet). Only an execution already over commits here.
+            box.flush(box.finished || !box.dispatches.isEmpty());
         }
         schedule(slot);
         return executionArn;
@@ -402,10 +405,13 @@ public final class Scheduler implements AutoCloseable {
         boolean finished;
 
         /** Commits the run (durable executions), then carries out its effects. */
-        void flush() {
+        void flush() { flush(true); }
+
+        /** @param commit false: carry the effects out now and leave the events to the next run's commit */
+        void flush(boolean commit) {
             Slot s = slot;
             s.runs++;
-            if (committer == null || s.record.express) {
+            if (!commit || committer == null || s.record.express) {
                 // In memory: nothing to wait for, carry the effects out now without copying them.
                 applyEffects(s, timers, dispatches, cancels, finished);
                 timers.clear();

@@ -1,5 +1,6 @@
 package dev.stride.store.sqlite;
 
+import dev.stride.engine.history.EventRuns;
 import dev.stride.engine.history.HistoryEvent;
 import dev.stride.engine.spi.ExecutionChange;
 import java.sql.Connection;
@@ -32,12 +33,11 @@ final class BatchWriter implements AutoCloseable {
           cause = excluded.cause, snapshot = excluded.snapshot, wake_millis = excluded.wake_millis,
           definition_id = coalesce(excluded.definition_id, executions.definition_id)
         RETURNING id""";
-    private static final String INSERT_EVENT =
-            "INSERT INTO events (execution, id, previous_id, timestamp_millis, type, details_key, details) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_RUN = "INSERT INTO event_runs (execution, first_id, last_id, events) VALUES (?, ?, ?, ?)";
 
     private final Connection connection;
     private final PreparedStatement upsert;
-    private final PreparedStatement insertEvent;
+    private final PreparedStatement insertRun;
     private final PreparedStatement insertDefinition;
     private final PreparedStatement findDefinition;
     /** Definition text to its row id; a handful of definitions serve millions of executions. */
@@ -46,12 +46,16 @@ final class BatchWriter implements AutoCloseable {
         protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) { return size() > 256; }
     };
     private String failure;
+    private Runnable afterCommit = () -> { };
+
+    /** Told after each committed batch (the background checkpointer). */
+    void afterCommit(Runnable r) { this.afterCommit = r; }
 
     BatchWriter(Connection connection) throws SQLException {
         this.connection = connection;
         connection.setAutoCommit(false);
         this.upsert = connection.prepareStatement(UPSERT);
-        this.insertEvent = connection.prepareStatement(INSERT_EVENT);
+        this.insertRun = connection.prepareStatement(INSERT_RUN);
         this.insertDefinition = connection.prepareStatement("INSERT OR IGNORE INTO definitions (sha256, text) VALUES (?, ?)");
         this.findDefinition = connection.prepareStatement("SELECT id FROM definitions WHERE sha256 = ?");
     }
@@ -84,10 +88,11 @@ final class BatchWriter implements AutoCloseable {
         try {
             for (ExecutionChange change : coalesce(batch)) {
                 long key = upsert(change);
-                for (HistoryEvent e : change.newEvents()) addEvent(key, e);
+                if (!change.newEvents().isEmpty()) addRun(key, change.newEvents());
             }
-            insertEvent.executeBatch();
+            insertRun.executeBatch();
             connection.commit();
+            afterCommit.run();
         } catch (SQLException | RuntimeException e) {
             failure = String.valueOf(e.getMessage());
             rollbackQuietly();
@@ -142,15 +147,13 @@ final class BatchWriter implements AutoCloseable {
         }
     }
 
-    private void addEvent(long key, HistoryEvent e) throws SQLException {
-        insertEvent.setLong(1, key);
-        insertEvent.setLong(2, e.id());
-        insertEvent.setLong(3, e.previousEventId());
-        insertEvent.setLong(4, e.timestampMillis());
-        insertEvent.setString(5, e.type());
-        insertEvent.setString(6, e.detailsKey());
-        insertEvent.setString(7, e.detailsJson());
-        insertEvent.addBatch();
+    /** The change's events as one row; each event's text was made by the worker that recorded it. */
+    private void addRun(long key, List<HistoryEvent> events) throws SQLException {
+        insertRun.setLong(1, key);
+        insertRun.setLong(2, events.get(0).id());
+        insertRun.setLong(3, events.get(events.size() - 1).id());
+        insertRun.setString(4, EventRuns.encode(events));
+        insertRun.addBatch();
     }
 
     private long definitionId(String text) throws SQLException {
@@ -191,10 +194,13 @@ final class BatchWriter implements AutoCloseable {
                 while (rs.next()) keys.add(rs.getLong(1));
             }
             try (PreparedStatement events = connection.prepareStatement("DELETE FROM events WHERE execution = ?");
+                 PreparedStatement runs = connection.prepareStatement("DELETE FROM event_runs WHERE execution = ?");
                  PreparedStatement execs = connection.prepareStatement("DELETE FROM executions WHERE id = ?")) {
                 for (long k : keys) {
                     events.setLong(1, k);
                     events.executeUpdate();
+                    runs.setLong(1, k);
+                    runs.executeUpdate();
                     execs.setLong(1, k);
                     execs.executeUpdate();
                 }
@@ -209,7 +215,7 @@ final class BatchWriter implements AutoCloseable {
 
     private void rollbackQuietly() {
         try {
-            insertEvent.clearBatch();
+            insertRun.clearBatch();
             connection.rollback();
         } catch (SQLException ignored) {
             // the connection is unusable; the failure flag already stops further writes
@@ -219,7 +225,7 @@ final class BatchWriter implements AutoCloseable {
     @Override
     public synchronized void close() throws SQLException {
         upsert.close();
-        insertEvent.close();
+        insertRun.close();
         insertDefinition.close();
         findDefinition.close();
         connection.close();

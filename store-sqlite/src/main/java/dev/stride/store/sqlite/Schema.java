@@ -27,11 +27,11 @@ import java.util.List;
 final class Schema {
     /** 'STRD': marks the file as a Stride store (PRAGMA application_id). */
     static final int APPLICATION_ID = 0x53545244;
-    static final int CURRENT = 4;
+    static final int CURRENT = 5;
 
     private interface Migration { void apply(Connection c) throws SQLException; }
 
-    private static final List<Migration> MIGRATIONS = List.of(Schema::version1, Schema::version2, Schema::version3, Schema::version4);
+    private static final List<Migration> MIGRATIONS = List.of(Schema::version1, Schema::version2, Schema::version3, Schema::version4, Schema::version5);
 
     private Schema() {}
 
@@ -153,6 +153,24 @@ final class Schema {
         try (Statement s = c.createStatement()) {
             s.executeUpdate("ALTER TABLE executions ADD COLUMN wake_millis INTEGER");
             s.executeUpdate("CREATE INDEX executions_parked ON executions (wake_millis) WHERE wake_millis IS NOT NULL");
+        }
+    }
+
+    /**
+     * Version 5: history written as one row per committed run of events (EventRuns text) instead
+     * of one row per event: a fraction of the rows and bind calls for the same bytes. Events
+     * written by older versions stay in {@code events} and are read together with the runs. The
+     * key on the run's first event id keeps a run from being written twice.
+     */
+    private static void version5(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("""
+                CREATE TABLE event_runs (
+                  execution INTEGER NOT NULL,
+                  first_id INTEGER NOT NULL,
+                  last_id INTEGER NOT NULL,
+                  events TEXT NOT NULL,
+                  PRIMARY KEY (execution, first_id)) WITHOUT ROWID""");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.stride.store.sqlite;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.engine.ExecutionStatus;
+import dev.stride.engine.history.EventRuns;
 import dev.stride.engine.history.HistoryEvent;
 import dev.stride.engine.spi.ExecutionChange;
 import dev.stride.engine.spi.ExecutionStore;
@@ -89,13 +90,17 @@ public final class SqliteStore implements ExecutionStore, dev.stride.engine.spi.
     /** Reads go through their own connection: WAL lets them run beside the writer. */
     private final Connection reader;
     private final ScheduledExecutorService cleanup;
+    private final Checkpointer checkpointer;
 
-    private SqliteStore(Path dataDir, Options options, StoreLock lock, BatchWriter writer, Connection reader) {
+    private SqliteStore(Path dataDir, Options options, StoreLock lock, BatchWriter writer, Connection reader,
+                        Checkpointer checkpointer) {
         this.dataDir = dataDir;
         this.options = options;
         this.lock = lock;
         this.writer = writer;
         this.reader = reader;
+        this.checkpointer = checkpointer;
+        writer.afterCommit(checkpointer::committed);
         this.cleanup = startCleanup(options);
     }
 
@@ -109,14 +114,20 @@ public final class SqliteStore implements ExecutionStore, dev.stride.engine.spi.
         StoreLock lock = StoreLock.acquire(dataDir);
         Connection write = null;
         Connection read = null;
+        Connection checkpoint = null;
         try {
             Path db = dataDir.resolve(DB_FILE);
             int version = checkReadable(db);
             write = connect(db, options);
             migrate(write, version, db);
+            try (Statement s = write.createStatement()) {
+                s.execute("PRAGMA wal_autocheckpoint = " + Checkpointer.WRITER_BACKSTOP_PAGES);
+            }
             read = connect(db, options);
-            return new SqliteStore(dataDir, options, lock, new BatchWriter(write), read);
+            checkpoint = connect(db, options);
+            return new SqliteStore(dataDir, options, lock, new BatchWriter(write), read, new Checkpointer(checkpoint));
         } catch (SQLException | RuntimeException e) {
+            closeQuietly(checkpoint);
             closeQuietly(read);
             closeQuietly(write);
             lock.close();
@@ -328,15 +339,25 @@ public final class SqliteStore implements ExecutionStore, dev.stride.engine.spi.
     @Override
     public synchronized List<HistoryEvent> history(String executionArn) {
         List<HistoryEvent> out = new ArrayList<>();
-        try (PreparedStatement ps = reader.prepareStatement("""
-                SELECT v.id, v.previous_id, v.timestamp_millis, v.type, v.details_key, v.details
-                FROM events v JOIN executions e ON v.execution = e.id WHERE e.arn = ? ORDER BY v.id""")) {
-            ps.setString(1, executionArn);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String details = rs.getString(6);
-                    out.add(new HistoryEvent(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                            details == null ? null : (ObjectNode) Json.parse(details)));
+        try {
+            // Events written by a store before version 5, one row each (none in a newer store).
+            try (PreparedStatement ps = reader.prepareStatement("""
+                    SELECT v.id, v.previous_id, v.timestamp_millis, v.type, v.details_key, v.details
+                    FROM events v JOIN executions e ON v.execution = e.id WHERE e.arn = ? ORDER BY v.id""")) {
+                ps.setString(1, executionArn);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String details = rs.getString(6);
+                        out.add(new HistoryEvent(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                                details == null ? null : (ObjectNode) Json.parse(details)));
+                    }
+                }
+            }
+            try (PreparedStatement ps = reader.prepareStatement("""
+                    SELECT r.events FROM event_runs r JOIN executions e ON r.execution = e.id WHERE e.arn = ? ORDER BY r.first_id""")) {
+                ps.setString(1, executionArn);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.addAll(EventRuns.decode(rs.getString(1)));
                 }
             }
         } catch (SQLException e) {
@@ -362,6 +383,7 @@ public final class SqliteStore implements ExecutionStore, dev.stride.engine.spi.
     @Override
     public void close() {
         if (cleanup != null) cleanup.shutdownNow();
+        checkpointer.close();
         try {
             writer.close();
         } catch (SQLException e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stride.engine.ExecutionStatus;
+import dev.stride.engine.history.HistoryEvent;
 import dev.stride.engine.spi.ExecutionStore;
 import dev.stride.store.sqlite.SqliteStore.Durability;
 import dev.stride.store.sqlite.SqliteStore.Options;
@@ -87,6 +88,11 @@ class SqliteStoreTest extends ExecutionStoreContract {
             assertThat(s.snapshot()).isEqualTo("{\"old\":true}");
         });
         assertThat(store.history(arn("v1"))).hasSize(1);
+        // Written after the migration, events go to runs; read back after the old rows, in order.
+        store.write(List.of(running("v1", null, "{\"new\":true}", event(2, 1, "PassStateEntered", "{\"name\":\"A\"}"),
+                event(3, 2, "PassStateExited", null))));
+        assertThat(store.history(arn("v1"))).extracting(HistoryEvent::id).containsExactly(1L, 2L, 3L);
+        assertThat(store.history(arn("v1")).get(1)).isEqualTo(event(2, 1, "PassStateEntered", "{\"name\":\"A\"}"));
         store.close();
         store = null;
         assertThat(count("SELECT version FROM stride_schema")).isEqualTo(Schema.CURRENT);

@@ -40,7 +40,7 @@ public final class WaitingMemory {
                 for (int i = 0; i < count; i++) {
                     engine.start(new StartRequest(machine, null, "w" + i, Json.parse("{\"order\": " + i + "}"), false, null));
                 }
-                while (store.changes < 2L * count) Thread.sleep(50); // start + the run that reaches the Wait
+                while (store.changes < count) Thread.sleep(50); // the first run (start to the Wait) of each
                 while (engine.inMemory() > 0) Thread.sleep(50); // parked after their commit (an hour away)
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 long after = usedAfterGc();
