@@ -1,9 +1,14 @@
 package dev.stride.engine.history;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.expr.Json;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,14 +36,32 @@ public final class EventRuns {
         return out.append(']').toString();
     }
 
+    private static final JsonFactory FACTORY = Json.MAPPER.getFactory();
+    /** Per thread: a provider instance carries per-call state; setting one up per event is what cost. */
+    private static final ThreadLocal<SerializerProvider> PROVIDER = ThreadLocal.withInitial(Json.MAPPER::getSerializerProviderInstance);
+
+    /**
+     * One event's array. Written with a bare generator: ObjectMapper.writeValueAsString sets up a
+     * serializer provider per call, which was most of a durable worker's time (profiled).
+     */
     static String encode(HistoryEvent e) {
-        StringBuilder out = new StringBuilder(64).append('[').append(e.id()).append(',').append(e.previousEventId()).append(',')
-                .append(e.timestampMillis()).append(',');
-        quote(out, e.type()).append(',');
-        if (e.detailsKey() == null) out.append("null");
-        else quote(out, e.detailsKey());
-        ObjectNode details = e.details();
-        return out.append(',').append(details == null ? "null" : Json.write(details)).append(']').toString();
+        StringWriter out = new StringWriter(160);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.writeStartArray();
+            g.writeNumber(e.id());
+            g.writeNumber(e.previousEventId());
+            g.writeNumber(e.timestampMillis());
+            g.writeString(e.type());
+            if (e.detailsKey() == null) g.writeNull();
+            else g.writeString(e.detailsKey());
+            ObjectNode details = e.details();
+            if (details == null) g.writeNull();
+            else details.serialize(g, PROVIDER.get());
+            g.writeEndArray();
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible); // a StringWriter does not fail
+        }
+        return out.toString();
     }
 
     /** Events from {@link #encode(List)} text, in order. */
@@ -54,9 +77,4 @@ public final class EventRuns {
         return out;
     }
 
-    private static StringBuilder quote(StringBuilder out, String s) {
-        out.append('"');
-        JsonStringEncoder.getInstance().quoteAsString(s, out);
-        return out.append('"');
-    }
 }

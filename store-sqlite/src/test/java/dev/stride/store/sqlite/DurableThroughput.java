@@ -88,8 +88,10 @@ public final class DurableThroughput {
             }
             long t1 = System.nanoTime();
             if (store != null) {
-                System.out.printf("  %s: %,d executions in %.2f s; store.write busy %.2f s (%d batches, %,d changes, %,d events)%n",
-                        mode, count, (t1 - t0) / 1e9, store.writeNanos / 1e9, store.batches, store.changes, store.events);
+                System.out.printf("  %s: %,d executions in %.2f s; store.write busy %.2f s (%d batches, %,d changes, %,d events); "
+                                + "CPU per execution: %s%n",
+                        mode, count, (t1 - t0) / 1e9, store.writeNanos / 1e9, store.batches, store.changes, store.events,
+                        cpuPerExecution(count));
             }
             verify(engine, arns, transitionsEach);
             for (String arn : arns) engine.forget(arn);
@@ -98,6 +100,25 @@ public final class DurableThroughput {
             if (sqlite != null) sqlite.close();
             deleteTree(dir);
         }
+    }
+
+    /**
+     * CPU microseconds per execution by thread role, since the JVM started (the engine threads
+     * are the run's own). CPU time, unlike wall time, stays meaningful on a busy machine.
+     */
+    private static String cpuPerExecution(int count) {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> byRole = new java.util.TreeMap<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            String role = t.getName().startsWith("stride-") ? t.getName() : t.getName().equals("main") ? null : "other";
+            if (role == null || role.equals("other")) continue;
+            long cpu = mx.getThreadCpuTime(t.threadId());
+            if (cpu > 0) byRole.merge(role, cpu, Long::sum);
+        }
+        StringBuilder out = new StringBuilder();
+        byRole.forEach((role, nanos) -> out.append(role.substring("stride-".length())).append(' ')
+                .append(String.format("%.1f", nanos / 1e3 / count)).append("us "));
+        return out.toString().trim();
     }
 
     /** A sample must have succeeded with the expected number of state entries. */
