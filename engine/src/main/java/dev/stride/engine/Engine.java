@@ -26,6 +26,7 @@ public final class Engine implements AutoCloseable {
     private final IdSource ids;
     private final String region;
     private final String account;
+    private final ArnParts arns;
     /** By identity: a StateMachine record's own hash walks the whole definition. */
     private final Map<StateMachine, MachineIndex> indexes = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private final int recovered;
@@ -35,6 +36,7 @@ public final class Engine implements AutoCloseable {
         this.ids = b.ids;
         this.region = b.region;
         this.account = b.account;
+        this.arns = ArnParts.of(b.region, b.account);
         Clock clock = b.virtualTime ? new VirtualClock(b.clock.millis()) : b.clock;
         this.scheduler = new Scheduler(clock, b.ids, b.integrations, b.workers, b.region, b.budget, b.store);
         scheduler.maxPayloadBytes(b.maxPayloadBytes);
@@ -60,19 +62,28 @@ public final class Engine implements AutoCloseable {
 
     /** Starts an execution and returns its ARN; it runs on the engine's workers. */
     public String start(StartRequest req) {
-        String smArn = req.stateMachineArn() != null ? req.stateMachineArn()
-                : "arn:aws:states:" + region + ":" + account + ":stateMachine:Stride";
-        String smName = smArn.substring(smArn.lastIndexOf(':') + 1);
+        String smArn = req.stateMachineArn() != null ? req.stateMachineArn() : arns.defaultMachine;
+        String smName = req.stateMachineArn() != null ? smArn.substring(smArn.lastIndexOf(':') + 1) : DEFAULT_MACHINE_NAME;
         String name = req.executionName() != null ? req.executionName() : ids.uuid();
-        String arn = "arn:aws:states:" + region + ":" + account + ":" + (req.express() ? "express" : "execution")
-                + ":" + smName + ":" + name;
-        String role = req.roleArn() != null ? req.roleArn() : "arn:aws:iam::" + account + ":role/StrideExecutionRole";
+        String arn = (req.express() ? arns.expressPrefix : arns.executionPrefix) + smName + ":" + name;
+        String role = req.roleArn() != null ? req.roleArn() : arns.defaultRole;
         scheduler.start(index(req.machine()), arn, name, smArn, smName, req.input(), req.express(), role);
         if (!startListeners.isEmpty()) {
             ExecutionView started = describe(arn);
             startListeners.forEach(l -> l.accept(started));
         }
         return arn;
+    }
+
+    private static final String DEFAULT_MACHINE_NAME = "Stride";
+
+    /** The ARN parts that depend only on region and account, built once: start is on the hot path. */
+    private record ArnParts(String defaultMachine, String executionPrefix, String expressPrefix, String defaultRole) {
+        static ArnParts of(String region, String account) {
+            String states = "arn:aws:states:" + region + ":" + account + ":";
+            return new ArnParts(states + "stateMachine:" + DEFAULT_MACHINE_NAME, states + "execution:", states + "express:",
+                    "arn:aws:iam::" + account + ":role/StrideExecutionRole");
+        }
     }
 
     /** Told of every execution started on this engine (by the API, the CLI or an integration such as nested executions). */
@@ -85,8 +96,15 @@ public final class Engine implements AutoCloseable {
     public void addEndListener(java.util.function.Consumer<ExecutionView> listener) { scheduler.addEndListener(listener); }
 
     private MachineIndex index(StateMachine machine) {
-        return indexes.computeIfAbsent(machine, MachineIndex::new);
+        MachineIndex last = lastIndex;
+        if (last != null && last.machine() == machine) return last;
+        MachineIndex index = indexes.computeIfAbsent(machine, MachineIndex::new);
+        lastIndex = index;
+        return index;
     }
+
+    /** The machine started last: callers usually start the same one many times, so skip the lock for it. */
+    private volatile MachineIndex lastIndex;
 
     /** Waits until the execution ends and returns its final view. */
     public ExecutionView await(String executionArn, Duration timeout) throws TimeoutException, InterruptedException {

@@ -31,8 +31,14 @@ public final class HistoryEvent {
     private final long timestampMillis;
     private final String type;
     private final String detailsKey;
-    private volatile ObjectNode details;
-    private volatile Supplier<ObjectNode> lazyDetails;
+    /**
+     * The details, or the supplier that builds them on first read. Final, so recording an event
+     * costs no fence (two volatile writes per event did); only a lazily built value is published
+     * through a volatile field, once, when first read. Two readers racing on it may both build
+     * the details; they build equal objects.
+     */
+    private final Object details;
+    private volatile ObjectNode built;
     private volatile String encoded;
 
     @JsonCreator
@@ -47,12 +53,20 @@ public final class HistoryEvent {
         this.details = details;
     }
 
+    private HistoryEvent(long id, long previousEventId, long timestampMillis, String type, String detailsKey,
+                         Supplier<ObjectNode> details) {
+        this.id = id;
+        this.previousEventId = previousEventId;
+        this.timestampMillis = timestampMillis;
+        this.type = type;
+        this.detailsKey = detailsKey;
+        this.details = details;
+    }
+
     /** An event whose details are built on first read. */
     public static HistoryEvent lazy(long id, long previousEventId, long timestampMillis, String type, String detailsKey,
                                     Supplier<ObjectNode> details) {
-        HistoryEvent e = new HistoryEvent(id, previousEventId, timestampMillis, type, detailsKey, null);
-        e.lazyDetails = details;
-        return e;
+        return new HistoryEvent(id, previousEventId, timestampMillis, type, detailsKey, details);
     }
 
     @JsonProperty public long id() { return id; }
@@ -67,14 +81,11 @@ public final class HistoryEvent {
 
     @JsonProperty
     public ObjectNode details() {
-        ObjectNode d = details;
+        if (!(details instanceof Supplier<?> lazy)) return (ObjectNode) details;
+        ObjectNode d = built;
         if (d == null) {
-            Supplier<ObjectNode> s = lazyDetails;
-            if (s != null) {
-                d = s.get();
-                details = d;
-                lazyDetails = null;
-            }
+            d = (ObjectNode) lazy.get();
+            built = d;
         }
         return d;
     }

@@ -74,6 +74,9 @@ final class Frame {
     /** Children of a distributed Map run as separate executions: their events are not in this history. */
     boolean detached;
 
+    /** The last state output that passed the payload quota (not saved: only spares a re-check). */
+    transient JsonNode checkedOutput;
+
     /** Result of the graph when phase is DONE. */
     JsonNode output;
     String error;

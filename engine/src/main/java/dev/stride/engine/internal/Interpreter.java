@@ -267,10 +267,13 @@ public final class Interpreter {
 
     /** Records StateExited and moves to {@code next} (or the state's Next), or ends the frame. */
     Step exit(ExecutionRecord ex, Frame f, State st, JsonNode output, ObjectNode assigned, String next) {
-        if (PayloadSize.exceeds(output, maxPayloadBytes)) {
+        // Payloads are never mutated, so a state passing on the value it was given (checked when
+        // the previous state exited) needs no second walk.
+        if (output != f.checkedOutput && PayloadSize.exceeds(output, maxPayloadBytes)) {
             return endFrame(f, null, ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '" + st.name()
                     + "' returned a result with a size exceeding the maximum number of bytes service limit.");
         }
+        f.checkedOutput = output;
         if (assigned != null && assigned.isEmpty()) assigned = null;
         if (assigned != null) {
             String tooBig = VariableLimits.violation(ex, f, assigned);

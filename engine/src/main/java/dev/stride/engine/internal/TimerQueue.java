@@ -21,6 +21,12 @@ final class TimerQueue implements Runnable {
     private final Firing firing;
     private long seq;
     private volatile boolean closed;
+    /**
+     * The thread is waiting for the engine to become idle to jump the virtual clock. Only then
+     * is a poke worth a wake-up: the engine turns idle after nearly every run, far too often to
+     * wake this thread each time for nothing.
+     */
+    private volatile boolean waitingForIdle;
 
     TimerQueue(dev.stride.engine.spi.Clock clock, BooleanSupplier idle, Firing firing) {
         this.clock = clock;
@@ -34,14 +40,18 @@ final class TimerQueue implements Runnable {
         notifyAll();
     }
 
-    /** Wakes the timer thread, e.g. because the engine became idle. */
-    synchronized void poke() { notifyAll(); }
+    /** Tells the timer thread the engine became idle (a no-op unless it waits for that). */
+    void poke() {
+        if (waitingForIdle) wake();
+    }
+
+    private synchronized void wake() { notifyAll(); }
 
     synchronized int size() { return queue.size(); }
 
     void close() {
         closed = true;
-        poke();
+        wake();
     }
 
     @Override
@@ -49,6 +59,7 @@ final class TimerQueue implements Runnable {
         while (!closed) {
             Timer t;
             synchronized (this) {
+                waitingForIdle = false;
                 t = queue.peek();
                 long now = clock.millis();
                 if (t == null) {
@@ -56,7 +67,7 @@ final class TimerQueue implements Runnable {
                     continue;
                 }
                 if (t.due > now) {
-                    if (virtual != null && idle.getAsBoolean()) {
+                    if (virtual != null && idleNow()) {
                         virtual.advanceTo(t.due);
                     } else {
                         // Poll often: with an injected clock, time can move without this thread being told.
@@ -68,6 +79,18 @@ final class TimerQueue implements Runnable {
             }
             firing.fire(t);
         }
+    }
+
+    /**
+     * Whether the engine is idle. Says first that a poke is wanted: a worker turning idle right
+     * after the check then sees the flag (both are volatile) and wakes this thread, which
+     * holds the monitor until it waits, so the wake-up is not lost.
+     */
+    private boolean idleNow() {
+        waitingForIdle = true;
+        if (!idle.getAsBoolean()) return false;
+        waitingForIdle = false;
+        return true;
     }
 
     private void waitQuietly(long millis) {

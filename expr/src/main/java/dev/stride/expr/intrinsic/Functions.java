@@ -103,6 +103,7 @@ final class Functions {
     /** An integer argument: a number with an integral value inside the int range. */
     private static int integer(Function f, List<JsonNode> args, int i) {
         JsonNode n = args.get(i);
+        if (n.isInt()) return n.intValue(); // the usual case, without BigDecimal arithmetic
         if (!n.isNumber()) throw badType(f, i, "an integer", n);
         BigDecimal d = n.decimalValue();
         if (d.stripTrailingZeros().scale() > 0 || d.compareTo(INT_MIN) < 0 || d.compareTo(INT_MAX) > 0) {
@@ -114,6 +115,7 @@ final class Functions {
     /** A number rounded to the nearest integer, halves towards positive infinity (Java's Math.round), in int range. */
     private static long rounded(Function f, List<JsonNode> args, int i) {
         JsonNode n = args.get(i);
+        if (n.isInt()) return n.intValue(); // an int is its own rounding and in range: skip BigDecimal (loop counters)
         if (!n.isNumber()) throw badType(f, i, "a number", n);
         BigDecimal r = n.decimalValue().add(HALF).setScale(0, RoundingMode.FLOOR);
         if (r.compareTo(INT_MIN) < 0 || r.compareTo(INT_MAX) > 0) {
