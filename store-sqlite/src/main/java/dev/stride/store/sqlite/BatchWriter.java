@@ -33,10 +33,13 @@ final class BatchWriter implements AutoCloseable {
           cause = excluded.cause, snapshot = excluded.snapshot, wake_millis = excluded.wake_millis,
           definition_id = coalesce(excluded.definition_id, executions.definition_id)
         RETURNING id""";
+    /** An execution's first change (it carries the definition): nothing to update, so no conflict clause. */
+    private static final String INSERT = UPSERT.substring(0, UPSERT.indexOf("ON CONFLICT")) + "RETURNING id";
     private static final String INSERT_RUN = "INSERT INTO event_runs (execution, first_id, last_id, events) VALUES (?, ?, ?, ?)";
 
     private final Connection connection;
     private final PreparedStatement upsert;
+    private final PreparedStatement insert;
     private final PreparedStatement insertRun;
     private final PreparedStatement insertDefinition;
     private final PreparedStatement findDefinition;
@@ -55,6 +58,7 @@ final class BatchWriter implements AutoCloseable {
         this.connection = connection;
         connection.setAutoCommit(false);
         this.upsert = connection.prepareStatement(UPSERT);
+        this.insert = connection.prepareStatement(INSERT);
         this.insertRun = connection.prepareStatement(INSERT_RUN);
         this.insertDefinition = connection.prepareStatement("INSERT OR IGNORE INTO definitions (sha256, text) VALUES (?, ?)");
         this.findDefinition = connection.prepareStatement("SELECT id FROM definitions WHERE sha256 = ?");
@@ -124,25 +128,26 @@ final class BatchWriter implements AutoCloseable {
     }
 
     private long upsert(ExecutionChange c) throws SQLException {
-        upsert.setString(1, c.executionArn());
-        upsert.setString(2, c.name());
-        upsert.setString(3, c.stateMachineArn());
-        upsert.setInt(4, c.express() ? 1 : 0);
-        if (c.definition() == null) upsert.setNull(5, Types.INTEGER);
-        else upsert.setLong(5, definitionId(c.definition()));
-        upsert.setString(6, c.status().name());
-        upsert.setInt(7, c.status().isFinal() ? 1 : 0);
-        upsert.setLong(8, c.startMillis());
-        upsert.setLong(9, c.stopMillis());
-        upsert.setString(10, c.inputJson());
-        upsert.setString(11, c.outputJson());
-        upsert.setString(12, c.error());
-        upsert.setString(13, c.cause());
-        upsert.setString(14, c.snapshot());
-        if (c.wakeMillis() > 0) upsert.setLong(15, c.wakeMillis());
-        else upsert.setNull(15, Types.INTEGER);
-        try (ResultSet rs = upsert.executeQuery()) {
-            if (!rs.next()) throw new SQLException("upsert of " + c.executionArn() + " returned no row");
+        PreparedStatement ps = c.definition() != null ? insert : upsert;
+        ps.setString(1, c.executionArn());
+        ps.setString(2, c.name());
+        ps.setString(3, c.stateMachineArn());
+        ps.setInt(4, c.express() ? 1 : 0);
+        if (c.definition() == null) ps.setNull(5, Types.INTEGER);
+        else ps.setLong(5, definitionId(c.definition()));
+        ps.setString(6, c.status().name());
+        ps.setInt(7, c.status().isFinal() ? 1 : 0);
+        ps.setLong(8, c.startMillis());
+        ps.setLong(9, c.stopMillis());
+        ps.setString(10, c.inputJson());
+        ps.setString(11, c.outputJson());
+        ps.setString(12, c.error());
+        ps.setString(13, c.cause());
+        ps.setString(14, c.snapshot());
+        if (c.wakeMillis() > 0) ps.setLong(15, c.wakeMillis());
+        else ps.setNull(15, Types.INTEGER);
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) throw new SQLException("write of " + c.executionArn() + " returned no row");
             return rs.getLong(1);
         }
     }
@@ -225,6 +230,7 @@ final class BatchWriter implements AutoCloseable {
     @Override
     public synchronized void close() throws SQLException {
         upsert.close();
+        insert.close();
         insertRun.close();
         insertDefinition.close();
         findDefinition.close();

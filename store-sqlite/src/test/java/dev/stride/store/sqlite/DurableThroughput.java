@@ -110,8 +110,9 @@ public final class DurableThroughput {
         var mx = java.lang.management.ManagementFactory.getThreadMXBean();
         java.util.Map<String, Long> byRole = new java.util.TreeMap<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            String role = t.getName().startsWith("stride-") ? t.getName() : t.getName().equals("main") ? null : "other";
-            if (role == null || role.equals("other")) continue;
+            // main: the caller starting the executions (the JVM's whole life, so warm-up runs count too)
+            String role = t.getName().startsWith("stride-") ? t.getName() : t.getName().equals("main") ? "stride-main" : null;
+            if (role == null) continue;
             long cpu = mx.getThreadCpuTime(t.threadId());
             if (cpu > 0) byRole.merge(role, cpu, Long::sum);
         }
