@@ -60,6 +60,19 @@ final class ExecutionActions {
         return response;
     }
 
+    /** A started Standard execution is on disk before the caller hears it started. */
+    private void awaitRecorded(String execArn) {
+        try {
+            ctx.engine.awaitRecorded(execArn, java.time.Duration.ofSeconds(30));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw ApiError.INTERNAL.with("The execution " + execArn + " was started but not recorded durably within 30 seconds; "
+                    + "the store is failing or far behind (see the server log)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiError.INTERNAL.with("interrupted while recording " + execArn);
+        }
+    }
+
     /** Registers and starts an execution, or returns the running one StartExecution's idempotency allows. */
     private ExecutionEntry launch(Request r, boolean sync) {
         String requested = r.required("stateMachineArn");
@@ -97,6 +110,7 @@ final class ExecutionActions {
             }
         }
         ctx.engine.start(new StartRequest(ctx.compile(t.definition), m.arn(), name, input, express, t.roleArn));
+        if (!express) awaitRecorded(execArn);
         return entry;
     }
 

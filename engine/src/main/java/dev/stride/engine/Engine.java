@@ -106,6 +106,21 @@ public final class Engine implements AutoCloseable {
     /** The machine started last: callers usually start the same one many times, so skip the lock for it. */
     private volatile MachineIndex lastIndex;
 
+    /**
+     * Waits until the execution's start is durably recorded (a Standard execution on a store; at
+     * once otherwise). An API that says "started" must not lose the execution in a crash a
+     * millisecond later; the wait is one group commit.
+     *
+     * @throws TimeoutException when the store did not record it in time (it refuses writes, or is far behind)
+     */
+    public void awaitRecorded(String executionArn, Duration timeout) throws TimeoutException, InterruptedException {
+        try {
+            scheduler.recorded(executionArn).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("execution record wait failed: " + e.getCause(), e.getCause());
+        }
+    }
+
     /** Waits until the execution ends and returns its final view. */
     public ExecutionView await(String executionArn, Duration timeout) throws TimeoutException, InterruptedException {
         try {

@@ -315,6 +315,15 @@ public final class Scheduler implements AutoCloseable {
 
     public void forget(String executionArn) { slots.remove(executionArn); }
 
+    /**
+     * Completes once the execution's start is committed: at once when it is not in memory (then
+     * it is in the store, or unknown) or when it is not durable.
+     */
+    public java.util.concurrent.CompletableFuture<Void> recorded(String executionArn) {
+        Slot slot = slots.get(executionArn);
+        return slot == null ? java.util.concurrent.CompletableFuture.completedFuture(null) : slot.recorded;
+    }
+
     // ---- snapshots: an execution's whole state as data ----
 
     private static final ObjectMapper SNAPSHOTS = new ObjectMapper()
@@ -412,6 +421,7 @@ public final class Scheduler implements AutoCloseable {
             Slot s = slot;
             s.runs++;
             if (!commit || committer == null || s.record.express) {
+                if (committer == null || s.record.express) s.recorded.complete(null); // nothing to record durably
                 // In memory: nothing to wait for, carry the effects out now without copying them.
                 applyEffects(s, timers, dispatches, cancels, finished);
                 timers.clear();
@@ -430,12 +440,16 @@ public final class Scheduler implements AutoCloseable {
             finished = false;
             long wake = parking != null && d.isEmpty() && s.inbox.isEmpty() ? parking.wakeTime(s.record) : 0;
             var change = Persistence.change(s.record, s.machine, wake);
-            if (change == null) {
+            if (change == null) { // nothing new: all of it is committed already
+                s.recorded.complete(null);
                 applyEffects(s, t, d, c, f);
                 return;
             }
             int run = s.runs;
-            committer.submit(change, wake > 0 ? () -> parkOrApply(s, run, t, d, c, f) : () -> applyEffects(s, t, d, c, f));
+            committer.submit(change, wake > 0 ? () -> parkOrApply(s, run, t, d, c, f) : () -> {
+                s.recorded.complete(null);
+                applyEffects(s, t, d, c, f);
+            });
         }
     }
 
@@ -472,6 +486,7 @@ public final class Scheduler implements AutoCloseable {
      * worker is running the execution again, which is rare for one that just became parkable.
      */
     private void parkOrApply(Slot slot, int run, List<long[]> t, List<Dispatch> d, List<TaskInvocation> c, boolean f) {
+        slot.recorded.complete(null);
         synchronized (slot) {
             if (slot.runs == run && slot.inbox.isEmpty() && slot.record.ready.isEmpty()
                     && slot.record.status == ExecutionStatus.RUNNING) {

@@ -16,6 +16,8 @@ final class Slot {
     final AtomicBoolean scheduled = new AtomicBoolean();
     /** Completed when the execution ends; replaced when a redrive reopens it. */
     volatile CompletableFuture<Void> done = new CompletableFuture<>();
+    /** Completed once the execution's start is committed (at once for in-memory executions). */
+    final CompletableFuture<Void> recorded = new CompletableFuture<>();
     /** Someone holds {@link #done}: if the execution is parked, its future must outlive this slot. */
     boolean doneWanted;
     /** Runs flushed so far (guarded by this): a park decided after run n is void once run n+1 exists. */

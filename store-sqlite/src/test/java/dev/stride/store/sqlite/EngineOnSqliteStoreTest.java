@@ -50,6 +50,20 @@ class EngineOnSqliteStoreTest {
     }
 
     @Test
+    void aStartIsOnDiskOnceAwaitRecordedReturns() throws Exception {
+        Tasks tasks = new Tasks();
+        try (SqliteStore store = SqliteStore.open(dir, SqliteStoreTest.QUIET);
+             Engine engine = Engine.builder().store(store).integration(tasks).build()) {
+            for (int i = 0; i < 200; i++) {
+                String arn = engine.start(new StartRequest(MACHINE, null, "r" + i, Json.parse("{\"a\":1}"), false, null));
+                engine.awaitRecorded(arn, Duration.ofSeconds(10));
+                assertThat(store.exists(arn)).as(arn + " in the store").isTrue();
+                assertThat(store.history(arn)).extracting(h -> h.type()).startsWith("ExecutionStarted");
+            }
+        }
+    }
+
+    @Test
     void anExecutionWaitingOnATaskResumesInTheNextEngineAndSucceeds() throws Exception {
         String arn = startAndLeaveWaiting();
         Tasks tasks = new Tasks();
