@@ -24,7 +24,7 @@ public final class CrashChild {
         SqliteStore store = SqliteStore.open(dir, SqliteStore.Options.defaults());
         Engine engine = Engine.builder().store(store).integration(tasks).ids(IdSource.secure()).workers(2)
                 .parkAfter(java.time.Duration.ofMillis(500)).build(); // the 1-3 s waits park: recovery must find them too
-        say("OPENED recovered=" + engine.recovered());
+        say("OPENED recovered=" + engine.recovered() + " parked=" + store.parkedDueBefore(Long.MAX_VALUE, Integer.MAX_VALUE).size());
         int started = 0;
         for (int k = 0; k < total; k++) {
             if (store.find(CrashWorkload.executionArn(k)) != null) continue;
