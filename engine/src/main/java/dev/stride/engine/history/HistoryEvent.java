@@ -45,16 +45,11 @@ public final class HistoryEvent {
     public HistoryEvent(@JsonProperty("id") long id, @JsonProperty("previousEventId") long previousEventId,
                         @JsonProperty("timestampMillis") long timestampMillis, @JsonProperty("type") String type,
                         @JsonProperty("detailsKey") String detailsKey, @JsonProperty("details") ObjectNode details) {
-        this.id = id;
-        this.previousEventId = previousEventId;
-        this.timestampMillis = timestampMillis;
-        this.type = type;
-        this.detailsKey = detailsKey;
-        this.details = details;
+        this(id, previousEventId, timestampMillis, type, detailsKey, (Object) details);
     }
 
-    private HistoryEvent(long id, long previousEventId, long timestampMillis, String type, String detailsKey,
-                         Supplier<ObjectNode> details) {
+    /** @param details the details, a supplier of them, or null */
+    private HistoryEvent(long id, long previousEventId, long timestampMillis, String type, String detailsKey, Object details) {
         this.id = id;
         this.previousEventId = previousEventId;
         this.timestampMillis = timestampMillis;
@@ -66,7 +61,7 @@ public final class HistoryEvent {
     /** An event whose details are built on first read. */
     public static HistoryEvent lazy(long id, long previousEventId, long timestampMillis, String type, String detailsKey,
                                     Supplier<ObjectNode> details) {
-        return new HistoryEvent(id, previousEventId, timestampMillis, type, detailsKey, details);
+        return new HistoryEvent(id, previousEventId, timestampMillis, type, detailsKey, (Object) details);
     }
 
     @JsonProperty public long id() { return id; }

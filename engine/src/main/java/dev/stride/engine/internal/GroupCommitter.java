@@ -21,6 +21,8 @@ final class GroupCommitter implements Runnable {
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closed;
+    /** Notified after each batch: callers of {@link #awaitRoom} look at the backlog again. */
+    private final Object room = new Object();
 
     GroupCommitter(ExecutionStore store) {
         this.store = store;
@@ -55,7 +57,6 @@ final class GroupCommitter implements Runnable {
         }
     }
 
-    private final Object room = new Object();
 
     @Override
     public void run() {

@@ -245,7 +245,7 @@ public final class Scheduler implements AutoCloseable {
             if (stored.snapshot() == null || compiler == null) {
                 throw new IllegalStateException("Execution " + executionArn + " is " + stored.status() + " and cannot be redriven.");
             }
-            slot = new Slot(Persistence.record(stored, store.history(executionArn)), compiler.apply(stored.definition()));
+            slot = reopen(stored, compiler);
             Slot existing = slots.putIfAbsent(executionArn, slot);
             if (existing != null) slot = existing;
         }
@@ -346,14 +346,8 @@ public final class Scheduler implements AutoCloseable {
         ExecutionRecord ex = SNAPSHOTS.convertValue(snapshot, ExecutionRecord.class);
         Slot slot = new Slot(ex, machine);
         slots.put(ex.executionArn, slot);
-        synchronized (slot) {
-            Outbox box = outbox.get();
-            box.slot = slot;
-            interpreter.rearm(ex, machine);
-            box.flush();
-        }
         if (ex.status.isFinal()) slot.done.complete(null);
-        schedule(slot);
+        resume(slot);
     }
 
     @Override
@@ -422,7 +416,8 @@ public final class Scheduler implements AutoCloseable {
             s.runs++;
             if (!commit || committer == null || s.record.express) {
                 if (committer == null || s.record.express) s.recorded.complete(null); // nothing to record durably
-                // In memory: nothing to wait for, carry the effects out now without copying them.
+                // Nothing to wait for (in memory, or left to the next run's commit): carry the
+                // effects out now without copying them.
                 applyEffects(s, timers, dispatches, cancels, finished);
                 timers.clear();
                 dispatches.clear();
@@ -530,7 +525,7 @@ public final class Scheduler implements AutoCloseable {
             if (stored == null || stored.status() != ExecutionStatus.RUNNING || stored.express() || stored.snapshot() == null) {
                 return null;
             }
-            Slot s = new Slot(Persistence.record(stored, store.history(arn)), compiler.apply(stored.definition()));
+            Slot s = reopen(stored, compiler);
             var waiter = parkedWaiters.get(arn);
             if (waiter != null) {
                 s.done = waiter;
@@ -541,6 +536,11 @@ public final class Scheduler implements AutoCloseable {
         });
         if (loaded[0]) resume(slot);
         return slot;
+    }
+
+    /** A stored execution as a slot: its snapshot, its history and its compiled definition. */
+    private Slot reopen(dev.stride.engine.spi.StoredExecution stored, java.util.function.Function<String, MachineIndex> compile) {
+        return new Slot(Persistence.record(stored, store.history(stored.executionArn())), compile.apply(stored.definition()));
     }
 
     /** Arms a reopened execution's timers, re-dispatches its tasks and lets a worker look at it. */
@@ -560,9 +560,8 @@ public final class Scheduler implements AutoCloseable {
         if (store == null) return 0;
         int n = 0;
         for (var stored : store.unfinished()) {
-            ExecutionRecord ex = Persistence.record(stored, store.history(stored.executionArn()));
-            Slot slot = new Slot(ex, compile.apply(stored.definition()));
-            slots.put(ex.executionArn, slot);
+            Slot slot = reopen(stored, compile);
+            slots.put(stored.executionArn(), slot);
             resume(slot);
             n++;
         }
