@@ -39,7 +39,11 @@ public final class Scheduler implements AutoCloseable {
     private final ExecutorService workers;
     private final TimerQueue timers;
     private final Thread timerThread;
-    private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+    /**
+     * Sized for a busy engine from the start: growing a large table happens on the thread that
+     * starts executions, and in a burst of starts that resizing was a quarter of its time.
+     */
+    private final Map<String, Slot> slots = new ConcurrentHashMap<>(1 << 16);
     private final Map<String, TokenRef> tokens = new ConcurrentHashMap<>();
     /** Executions scheduled or being processed, plus synchronous task calls in flight. */
     private final AtomicInteger busy = new AtomicInteger();
@@ -117,23 +121,39 @@ public final class Scheduler implements AutoCloseable {
         ex.express = express;
         ex.input = input;
         ex.startMillis = clock.millis();
-        Slot slot = new Slot(ex, machine);
+        Slot slot = new Slot(ex, machine, committer != null && !express);
+        slot.startPending = true;
         if (slots.putIfAbsent(executionArn, slot) != null) throw new dev.stride.engine.ExecutionAlreadyExistsException(executionArn);
         if (store != null && !express && store.exists(executionArn)) { // finished, or parked
             slots.remove(executionArn, slot);
             throw new dev.stride.engine.ExecutionAlreadyExistsException(executionArn);
         }
-        synchronized (slot) {
-            Outbox box = outbox.get();
-            box.slot = slot;
-            interpreter.start(ex, machine);
-            // Not committed on its own: the first run, scheduled next, commits ExecutionStarted
-            // with the steps that follow it (one store write instead of two, and no snapshot of an
-            // execution that has not moved yet). Only an execution already over commits here.
-            box.flush(box.finished || !box.dispatches.isEmpty());
-        }
+        // ExecutionStarted is recorded by the worker's first run (or by whoever reads the history
+        // first): the caller's thread only registers the execution. A burst of starts is then
+        // limited by the map insert, not by the interpreter.
         schedule(slot);
         return executionArn;
+    }
+
+    /**
+     * Records ExecutionStarted and the first frame if that has not happened yet. Under the slot's
+     * lock, with the outbox bound to the slot; the caller flushes.
+     */
+    private void startIfPending(Slot slot) {
+        if (!slot.startPending) return;
+        slot.startPending = false;
+        interpreter.start(slot.record, slot.machine);
+    }
+
+    /** For readers of a just-started execution: its history must show ExecutionStarted already. */
+    private void startNowIfPending(Slot slot) {
+        if (!slot.startPending) return;
+        Outbox box = outbox.get();
+        box.slot = slot;
+        startIfPending(slot);
+        // Not committed on its own: the first run commits ExecutionStarted with the steps that
+        // follow it (one store write instead of two). Only an execution already over commits here.
+        box.flush(box.finished || !box.dispatches.isEmpty());
     }
 
     private void deliver(Slot slot, Slot.Inbound event) {
@@ -158,6 +178,7 @@ public final class Scheduler implements AutoCloseable {
                 ExecutionRecord ex = slot.record;
                 Outbox box = outbox.get();
                 box.slot = slot;
+                startIfPending(slot);
                 Slot.Inbound in;
                 while ((in = slot.inbox.poll()) != null) apply(slot, in);
                 try {
@@ -292,6 +313,7 @@ public final class Scheduler implements AutoCloseable {
         Slot slot = slots.get(executionArn);
         if (slot == null) return store == null || store.find(executionArn) == null ? null : store.history(executionArn);
         synchronized (slot) {
+            startNowIfPending(slot);
             return new ArrayList<>(slot.record.history);
         }
     }
@@ -337,6 +359,7 @@ public final class Scheduler implements AutoCloseable {
     public JsonNode snapshot(String executionArn) {
         Slot slot = slots.get(executionArn);
         synchronized (slot) {
+            startNowIfPending(slot);
             return SNAPSHOTS.valueToTree(slot.record);
         }
     }
@@ -344,7 +367,7 @@ public final class Scheduler implements AutoCloseable {
     /** Continues an execution from a snapshot: re-arms its timers and re-dispatches its tasks. */
     public void restore(JsonNode snapshot, MachineIndex machine) {
         ExecutionRecord ex = SNAPSHOTS.convertValue(snapshot, ExecutionRecord.class);
-        Slot slot = new Slot(ex, machine);
+        Slot slot = new Slot(ex, machine, committer != null && !ex.express);
         slots.put(ex.executionArn, slot);
         if (ex.status.isFinal()) slot.done.complete(null);
         resume(slot);
@@ -415,7 +438,6 @@ public final class Scheduler implements AutoCloseable {
             Slot s = slot;
             s.runs++;
             if (!commit || committer == null || s.record.express) {
-                if (committer == null || s.record.express) s.recorded.complete(null); // nothing to record durably
                 // Nothing to wait for (in memory, or left to the next run's commit): carry the
                 // effects out now without copying them.
                 applyEffects(s, timers, dispatches, cancels, finished);
@@ -540,7 +562,7 @@ public final class Scheduler implements AutoCloseable {
 
     /** A stored execution as a slot: its snapshot, its history and its compiled definition. */
     private Slot reopen(dev.stride.engine.spi.StoredExecution stored, java.util.function.Function<String, MachineIndex> compile) {
-        return new Slot(Persistence.record(stored, store.history(stored.executionArn())), compile.apply(stored.definition()));
+        return new Slot(Persistence.record(stored, store.history(stored.executionArn())), compile.apply(stored.definition()), true);
     }
 
     /** Arms a reopened execution's timers, re-dispatches its tasks and lets a worker look at it. */

@@ -16,8 +16,11 @@ final class Slot {
     final AtomicBoolean scheduled = new AtomicBoolean();
     /** Completed when the execution ends; replaced when a redrive reopens it. */
     volatile CompletableFuture<Void> done = new CompletableFuture<>();
-    /** Completed once the execution's start is committed (at once for in-memory executions). */
-    final CompletableFuture<Void> recorded = new CompletableFuture<>();
+    /** Completed once the execution's start is committed (already for in-memory executions). */
+    final CompletableFuture<Void> recorded;
+    private static final CompletableFuture<Void> NOTHING_TO_RECORD = CompletableFuture.completedFuture(null);
+    /** Started, but ExecutionStarted not recorded yet (guarded by this): the first worker run or history read does it. */
+    boolean startPending;
     /** Someone holds {@link #done}: if the execution is parked, its future must outlive this slot. */
     boolean doneWanted;
     /** Runs flushed so far (guarded by this): a park decided after run n is void once run n+1 exists. */
@@ -25,9 +28,11 @@ final class Slot {
     /** Dropped from memory after a commit (guarded by this): the store holds it until its timers come near. */
     boolean parked;
 
-    Slot(ExecutionRecord record, MachineIndex machine) {
+    /** @param durable its start must be committed before {@link #recorded} completes */
+    Slot(ExecutionRecord record, MachineIndex machine, boolean durable) {
         this.record = record;
         this.machine = machine;
+        this.recorded = durable ? new CompletableFuture<>() : NOTHING_TO_RECORD;
     }
 
     /** Something from outside the interpreter, applied by the worker before it runs the execution. */
