@@ -5,6 +5,9 @@
 #   scripts/bench-peer.sh                       # defaults below, 3 fresh-process runs each
 #   RUNS=1 LOOP=30000 MAP=30000 PARALLEL=3000 EXECS=30000 scripts/bench-peer.sh   # quick
 #
+# Peer and Stride runs alternate (peer run, Stride run, per workload and round): on a shared
+# machine whose speed drifts, each ratio compares runs made minutes apart at most.
+#
 # Environment: RUNS, LOOP, MAP, PARALLEL, EXECS, LOOP_JSONATA, MAP_JSONATA (sizes), SHARED (the
 # shared folder, default ../shared next to the repository), WORK (scratch dir, default
 # /tmp/stride-bench), JAVA (default $JAVA_HOME/bin/java or java), STRIDE_JVM (child JVM flags),
@@ -42,34 +45,49 @@ fi
 
 echo "### machine: $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg); $(node --version); $("$JAVA" -version 2>&1 | head -1)"
 echo "### sizes: loop N=$LOOP, map N=$MAP, parallel N=$PARALLEL, many E=$EXECS (JSONata twins: loop N=$LOOP_JSONATA, map N=$MAP_JSONATA); $RUNS runs each"
+echo "### runs alternate: peer run, Stride run, per workload and round, so both see the same machine"
+echo "### (a shared machine's speed drifts by up to 2x over minutes; the ratio is taken per pair)"
 echo
-echo "### peer (aws-local-stepfunctions)"
-(cd "$WORK/peer" && node throughput.mjs --verify --only loop,map,parallel,many --runs "$RUNS" \
-   --loop "$LOOP" --map "$MAP" --parallel "$PARALLEL" --execs "$EXECS" --json "$WORK/peer.json")
-echo
-echo "### Stride"
+(cd "$WORK/peer" && node throughput.mjs --verify --only loop,map,parallel,many --runs 1 \
+   --loop 50 --map 50 --parallel 5 --execs 20 >/dev/null) || { echo "peer verification failed"; exit 1; }
 "$JAVA" -cp "$JAR" dev.stride.benchmarks.Throughput --workloads "$SHARED/bench/workloads" --jvm "$STRIDE_JVM" \
-   --only loop,map,parallel,many --runs "$RUNS" --loop "$LOOP" --map "$MAP" --parallel "$PARALLEL" --execs "$EXECS" \
-   --loop-jsonata "$LOOP_JSONATA" --map-jsonata "$MAP_JSONATA" --json "$WORK/stride.json"
+   --only loop,map,parallel,many --runs 1 --loop 50 --map 50 --parallel 5 --execs 20 --no-jsonata | grep '^# verify'
+rm -f "$WORK"/pair-*.json
+size_of() { case "$1" in loop) echo "$LOOP";; map) echo "$MAP";; parallel) echo "$PARALLEL";; many) echo "$EXECS";; esac; }
+flag_of() { case "$1" in many) echo "--execs";; *) echo "--$1";; esac; }
+for round in $(seq 1 "$RUNS"); do
+  for w in loop map parallel many; do
+    (cd "$WORK/peer" && node throughput.mjs --only "$w" --runs 1 "$(flag_of "$w")" "$(size_of "$w")" \
+       --json "$WORK/pair-$w-$round-peer.json" | grep -E "^#? *$w .*run 1" || true)
+    "$JAVA" -cp "$JAR" dev.stride.benchmarks.Throughput --workloads "$SHARED/bench/workloads" --jvm "$STRIDE_JVM" \
+       --only "$w" --no-jsonata --no-verify --runs 1 "$(flag_of "$w")" "$(size_of "$w")" \
+       --json "$WORK/pair-$w-$round-stride.json" | grep -E "^# +$w " || true
+  done
+done
 echo
-echo "### ratio (median transitions/s, Stride / peer; target >= 25x)"
-node - "$WORK/peer.json" "$WORK/stride.json" <<'JS'
+echo "### Stride JSONata twins (no peer counterpart: the peer has no JSONata)"
+"$JAVA" -cp "$JAR" dev.stride.benchmarks.Throughput --workloads "$SHARED/bench/workloads" --jvm "$STRIDE_JVM" \
+   --only loop-jsonata,map-jsonata --no-verify --runs "$RUNS" --loop-jsonata "$LOOP_JSONATA" --map-jsonata "$MAP_JSONATA" \
+   --json "$WORK/stride-jsonata.json" | tail -3
+echo
+echo "### ratio (Stride / peer transitions/s per alternating pair; median of the pairs; target >= 25x)"
+node - "$WORK" "$RUNS" <<'JS'
 const fs = require('fs');
-const [peerFile, strideFile] = process.argv.slice(2);
-const peer = JSON.parse(fs.readFileSync(peerFile, 'utf8'));
-const stride = JSON.parse(fs.readFileSync(strideFile, 'utf8'));
+const [work, runs] = [process.argv[2], Number(process.argv[3])];
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-const peerTps = {};
-for (const r of peer.results) peerTps[r.workload] = { size: r.size, tps: median(r.runs.map((x) => x.transitions_per_s)) };
+const tps = (file) => JSON.parse(fs.readFileSync(file, 'utf8')).results[0].runs[0].transitions_per_s;
 const fmt = (x) => Math.round(x).toLocaleString('en-US');
-console.log('| workload | size | peer trans/s | Stride trans/s | Stride / peer | >= 25x |');
-console.log('| --- | --- | ---: | ---: | ---: | --- |');
-for (const r of stride.results) {
-  const base = r.workload.replace(/-jsonata$/, '');
-  const p = peerTps[base];
-  const s = r.median_transitions_per_s;
-  const ratio = p ? s / p.tps : NaN;
-  const note = r.workload.endsWith('-jsonata') ? ' (vs peer JSONPath)' : '';
-  console.log(`| ${r.workload} | ${r.size} | ${p ? fmt(p.tps) : '-'} | ${fmt(s)} | ${ratio.toFixed(2)}x${note} | ${ratio >= 25 ? 'yes' : 'NO'} |`);
+console.log('| workload | peer trans/s (median) | Stride trans/s (median) | ratio per pair | median ratio | >= 25x |');
+console.log('| --- | ---: | ---: | --- | ---: | --- |');
+for (const w of ['loop', 'map', 'parallel', 'many']) {
+  const peer = [], stride = [], ratio = [];
+  for (let r = 1; r <= runs; r++) {
+    const p = tps(`${work}/pair-${w}-${r}-peer.json`), s = tps(`${work}/pair-${w}-${r}-stride.json`);
+    peer.push(p); stride.push(s); ratio.push(s / p);
+  }
+  const m = median(ratio);
+  console.log(`| ${w} | ${fmt(median(peer))} | ${fmt(median(stride))} | ${ratio.map((x) => x.toFixed(1)).join(' / ')} | ${m.toFixed(1)}x | ${m >= 25 ? 'yes' : 'NO'} |`);
 }
+const twins = JSON.parse(fs.readFileSync(`${work}/stride-jsonata.json`, 'utf8')).results;
+for (const t of twins) console.log(`| ${t.workload} (N=${t.size}) | - | ${fmt(t.median_transitions_per_s)} | | | |`);
 JS

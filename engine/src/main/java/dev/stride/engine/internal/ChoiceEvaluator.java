@@ -15,19 +15,16 @@ final class ChoiceEvaluator {
     private ChoiceEvaluator() {}
 
     static boolean matches(ChoiceRule rule, Scope scope, JsonNode statesBinding, EvaluationBudget budget) {
-        return switch (rule) {
-            case ChoiceRule.And and -> {
-                for (ChoiceRule r : and.rules()) if (!matches(r, scope, statesBinding, budget)) yield false;
-                yield true;
-            }
-            case ChoiceRule.Or or -> {
-                for (ChoiceRule r : or.rules()) if (matches(r, scope, statesBinding, budget)) yield true;
-                yield false;
-            }
-            case ChoiceRule.Not not -> !matches(not.rule(), scope, statesBinding, budget);
-            case ChoiceRule.Comparison c -> compare(c, scope);
-            case ChoiceRule.Condition c -> condition(c, scope, statesBinding, budget);
-        };
+        // instanceof tests, most frequent first, rather than a pattern switch (see Interpreter.act)
+        if (rule instanceof ChoiceRule.Comparison c) return compare(c, scope);
+        if (rule instanceof ChoiceRule.Condition c) return condition(c, scope, statesBinding, budget);
+        if (rule instanceof ChoiceRule.Not not) return !matches(not.rule(), scope, statesBinding, budget);
+        if (rule instanceof ChoiceRule.And and) {
+            for (ChoiceRule r : and.rules()) if (!matches(r, scope, statesBinding, budget)) return false;
+            return true;
+        }
+        for (ChoiceRule r : ((ChoiceRule.Or) rule).rules()) if (matches(r, scope, statesBinding, budget)) return true;
+        return false;
     }
 
     private static boolean condition(ChoiceRule.Condition c, Scope scope, JsonNode statesBinding, EvaluationBudget budget) {

@@ -44,5 +44,8 @@ final class ExecutionRecord {
     /** Frames ready to step, in order. */
     Deque<Integer> ready = new ArrayDeque<>();
 
+    /** States entered since the engine-wide counters were last told (not saved). */
+    transient int uncountedTransitions;
+
     long lastEventId() { return history.isEmpty() ? 0 : history.get(history.size() - 1).id(); }
 }

@@ -12,6 +12,7 @@ import dev.stride.expr.Scope;
 import dev.stride.expr.StatesError;
 import dev.stride.expr.jsonata.EvaluationBudget;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -91,10 +92,21 @@ public final class Interpreter {
             return;
         }
         Integer id;
-        while (ex.status == ExecutionStatus.RUNNING && (id = ex.ready.pollFirst()) != null) {
-            Frame f = ex.frames.get(id);
-            if (f != null) step(ex, m, f);
+        try {
+            while (ex.status == ExecutionStatus.RUNNING && (id = ex.ready.pollFirst()) != null) {
+                Frame f = ex.frames.get(id);
+                if (f != null) step(ex, m, f);
+            }
+        } finally {
+            countTransitions(ex);
         }
+    }
+
+    /** Adds the run's state entries to the engine-wide counters: once per run, not per state. */
+    private void countTransitions(ExecutionRecord ex) {
+        if (ex.uncountedTransitions == 0) return;
+        (ex.express ? expressTransitions : standardTransitions).add(ex.uncountedTransitions);
+        ex.uncountedTransitions = 0;
     }
 
     /** AWS's quota: an execution's history holds at most 25,000 events, the last one being its end. */
@@ -132,7 +144,7 @@ public final class Interpreter {
     }
 
     private Step enter(ExecutionRecord ex, MachineIndex m, Frame f, State st) {
-        (ex.express ? expressTransitions : standardTransitions).increment();
+        ex.uncountedTransitions++;
         f.enteredAtMillis = now();
         f.heartbeatTimedOut = false;
         f.inTask = st instanceof TaskState;
@@ -151,16 +163,19 @@ public final class Interpreter {
 
     /** The state's own work, after StateEntered (and again for each retry). */
     private Step act(ExecutionRecord ex, MachineIndex m, Frame f, State st) {
-        return switch (st) {
-            case PassState p -> pass(ex, f, p);
-            case SucceedState s -> exit(ex, f, s, plainOutput(ex, f, s), assign(ex, f, s.common().assign(), f.effectiveInput, null), null);
-            case FailState fail -> failState(ex, f, fail);
-            case ChoiceState ch -> choice(ex, f, ch);
-            case WaitState w -> waitStep.start(ex, f, w);
-            case TaskState t -> taskStep.start(ex, f, t);
-            case ParallelState p -> fanOut.startParallel(ex, m, f, p);
-            case MapState mp -> fanOut.startMap(ex, m, f, mp);
-        };
+        // instanceof tests, not a pattern switch: this runs for every state, and most of a short
+        // execution runs before the JIT's last tier, where the switch's bootstrap-made type
+        // dispatch costs far more than a few class checks.
+        if (st instanceof PassState p) return pass(ex, f, p);
+        if (st instanceof ChoiceState ch) return choice(ex, f, ch);
+        if (st instanceof TaskState t) return taskStep.start(ex, f, t);
+        if (st instanceof ParallelState p) return fanOut.startParallel(ex, m, f, p);
+        if (st instanceof MapState mp) return fanOut.startMap(ex, m, f, mp);
+        if (st instanceof WaitState w) return waitStep.start(ex, f, w);
+        if (st instanceof SucceedState s) {
+            return exit(ex, f, s, plainOutput(ex, f, s), assign(ex, f, s.common().assign(), f.effectiveInput, null), null);
+        }
+        return failState(ex, f, (FailState) st);
     }
 
     private Step pass(ExecutionRecord ex, Frame f, PassState p) {
@@ -213,7 +228,9 @@ public final class Interpreter {
         boolean jsonata = ch.common().jsonata();
         ObjectNode states = jsonata ? StateIo.states(f.rawInput, null, null, ContextObject.build(ex, f, null)) : null;
         Scope scope = scope(ex, f, f.effectiveInput, null);
-        for (Choice c : ch.choices()) {
+        List<Choice> choices = ch.choices();
+        for (int i = 0, n = choices.size(); i < n; i++) { // indexed: no iterator per evaluation
+            Choice c = choices.get(i);
             if (ChoiceEvaluator.matches(c.rule(), scope, states, budget)) {
                 return choose(ex, f, ch, c.next(), c.assign(), c.output(), states);
             }
@@ -414,7 +431,8 @@ public final class Interpreter {
     }
 
     Scope scope(ExecutionRecord ex, Frame f, JsonNode input, String taskToken) {
-        return Scope.lazy(input, () -> ContextObject.build(ex, f, taskToken), new FrameVariables(ex, f));
+        FrameVariables frameScope = new FrameVariables(ex, f, taskToken);
+        return Scope.lazy(input, frameScope, frameScope);
     }
 
     /** AWS prefixes runtime errors raised while evaluating a state with where it happened. */

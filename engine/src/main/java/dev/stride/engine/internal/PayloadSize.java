@@ -1,10 +1,10 @@
 package dev.stride.engine.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.expr.Json;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
-import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * AWS's 256 KiB payload quota. Checking runs on every transition, so it first walks the value
@@ -30,15 +30,29 @@ final class PayloadSize {
     private static long estimate(JsonNode v, long limit) {
         if (v.isTextual()) return 2 + 6L * v.textValue().length();
         if (v.isValueNode()) return 24;
-        long total = 2;
         if (v.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext() && total <= limit; ) {
-                var e = it.next();
-                total += 4 + 6L * e.getKey().length() + estimate(e.getValue(), limit - total);
-            }
-        } else {
-            for (int i = 0; i < v.size() && total <= limit; i++) total += 1 + estimate(v.get(i), limit - total);
+            Members members = new Members(limit);
+            ((ObjectNode) v).forEachEntry(members);
+            return members.total;
         }
+        long total = 2;
+        for (int i = 0; i < v.size() && total <= limit; i++) total += 1 + estimate(v.get(i), limit - total);
         return total;
+    }
+
+    /**
+     * Sums an object's members. A visitor rather than an iterator: it runs on every state output,
+     * and iterating allocates an entry set, an iterator and (for small objects) an entry per member.
+     */
+    private static final class Members implements BiConsumer<String, JsonNode> {
+        private final long limit;
+        long total = 2;
+
+        Members(long limit) { this.limit = limit; }
+
+        @Override
+        public void accept(String key, JsonNode value) {
+            if (total <= limit) total += 4 + 6L * key.length() + estimate(value, limit - total);
+        }
     }
 }

@@ -54,24 +54,26 @@ public final class IntrinsicCall {
         return eval(call, scope, runtime, fieldName);
     }
 
+    // instanceof tests rather than a pattern switch: this runs for every intrinsic argument, and
+    // the switch's bootstrap-made dispatch was most of an intrinsic call's cost before the JIT's
+    // last tier (most of a short execution).
     private static JsonNode eval(Arg arg, Scope scope, IntrinsicRuntime runtime, String fieldName) {
-        return switch (arg) {
-            case Arg.Literal l -> l.value();
-            case Arg.Path p -> {
-                JsonNode v = p.path().read(scope);
-                if (v == null) throw pathNotFound(p.path().text(), fieldName, scope);
-                yield v;
-            }
-            case Arg.Call c -> {
-                List<JsonNode> values = new ArrayList<>(c.args().size());
-                for (Arg a : c.args()) values.add(eval(a, scope, runtime, fieldName));
-                String rawTemplate = null;
-                if (c.function() == Function.FORMAT && c.args().get(0) instanceof Arg.Literal l && l.raw() != null) {
-                    rawTemplate = l.raw();
-                }
-                yield Functions.apply(c.function(), values, rawTemplate, runtime);
-            }
-        };
+        if (arg instanceof Arg.Path p) {
+            JsonNode v = p.path().read(scope);
+            if (v == null) throw pathNotFound(p.path().text(), fieldName, scope);
+            return v;
+        }
+        if (arg instanceof Arg.Literal l) return l.value();
+        Arg.Call c = (Arg.Call) arg;
+        List<Arg> args = c.args();
+        int n = args.size();
+        List<JsonNode> values = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) values.add(eval(args.get(i), scope, runtime, fieldName));
+        String rawTemplate = null;
+        if (c.function() == Function.FORMAT && args.get(0) instanceof Arg.Literal l && l.raw() != null) {
+            rawTemplate = l.raw();
+        }
+        return Functions.apply(c.function(), values, rawTemplate, runtime);
     }
 
     /** AWS's cause when a path selects nothing (the same words it uses for payload templates). */

@@ -188,7 +188,7 @@ public final class JsonPath {
                 newChild = write(child == null ? Json.NODES.objectNode() : child, i + 1, value);
                 if (newChild == null) return null;
             }
-            ObjectNode copy = Json.NODES.objectNode();
+            ObjectNode copy = Json.object(node.size() + 1);
             copy.setAll((ObjectNode) node); // shallow: untouched siblings are shared, never mutated
             copy.set(p.name(), newChild);
             return copy;

@@ -60,7 +60,7 @@ public final class PayloadTemplate {
 
     private record ObjectTemplate(String[] keys, Node[] values) implements Node {
         public JsonNode evaluate(Scope scope, IntrinsicRuntime runtime) {
-            ObjectNode out = Json.NODES.objectNode();
+            ObjectNode out = Json.object(keys.length);
             for (int i = 0; i < keys.length; i++) out.set(keys[i], values[i].evaluate(scope, runtime));
             return out;
         }
