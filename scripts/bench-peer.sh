@@ -58,10 +58,10 @@ flag_of() { case "$1" in many) echo "--execs";; *) echo "--$1";; esac; }
 for round in $(seq 1 "$RUNS"); do
   for w in loop map parallel many; do
     (cd "$WORK/peer" && node throughput.mjs --only "$w" --runs 1 "$(flag_of "$w")" "$(size_of "$w")" \
-       --json "$WORK/pair-$w-$round-peer.json" | grep -E "^#? *$w .*run 1" || true)
+       --json "$WORK/pair-$w-$round-peer.json" | grep -E "^$w " | sed 's/^/#   peer   /' || true)
     "$JAVA" -cp "$JAR" dev.stride.benchmarks.Throughput --workloads "$SHARED/bench/workloads" --jvm "$STRIDE_JVM" \
        --only "$w" --no-jsonata --no-verify --runs 1 "$(flag_of "$w")" "$(size_of "$w")" \
-       --json "$WORK/pair-$w-$round-stride.json" | grep -E "^# +$w " || true
+       --json "$WORK/pair-$w-$round-stride.json" | grep -E "^# +$w " | sed 's/^#  */#   stride /' || true
   done
 done
 echo

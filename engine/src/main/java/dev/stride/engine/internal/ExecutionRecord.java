@@ -3,11 +3,8 @@ package dev.stride.engine.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stride.engine.ExecutionStatus;
 import dev.stride.engine.history.HistoryEvent;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * The whole state of one execution as data: identity, status, history and frames. The
@@ -36,13 +33,13 @@ final class ExecutionRecord {
     /** How many history events the durable store already holds. */
     int committedEvents;
     boolean everCommitted;
-    TreeMap<Integer, Frame> frames = new TreeMap<>();
+    FrameTable frames = new FrameTable();
     int nextFrameId;
     /** Context-object parts that never change during the execution (not saved: rebuilt on demand). */
     transient com.fasterxml.jackson.databind.node.ObjectNode contextExecution;
     transient com.fasterxml.jackson.databind.node.ObjectNode contextStateMachine;
     /** Frames ready to step, in order. */
-    Deque<Integer> ready = new ArrayDeque<>();
+    IntDeque ready = new IntDeque();
 
     /** States entered since the engine-wide counters were last told (not saved). */
     transient int uncountedTransitions;

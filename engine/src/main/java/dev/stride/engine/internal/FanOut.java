@@ -154,12 +154,8 @@ final class FanOut {
 
     /** Drops every running descendant of the frame (their pending tasks are cancelled). */
     private void abortChildren(ExecutionRecord ex, Frame parent) {
-        var it = ex.frames.values().iterator();
         java.util.List<Frame> doomed = new java.util.ArrayList<>();
-        while (it.hasNext()) {
-            Frame f = it.next();
-            if (descends(ex, f, parent.id)) doomed.add(f);
-        }
+        for (Frame f : ex.frames.inIdOrder()) if (descends(ex, f, parent.id)) doomed.add(f);
         for (Frame f : doomed) {
             if (f.phase == Phase.WAIT_TASK && f.taskToken != null) in.effects.cancelTask(ex, f.taskToken);
             ex.frames.remove(f.id);

@@ -11,9 +11,7 @@ import dev.stride.expr.Json;
 import dev.stride.expr.Scope;
 import dev.stride.expr.StatesError;
 import dev.stride.expr.jsonata.EvaluationBudget;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The ASL interpreter: moves the frames of one execution forward until each is blocked.
@@ -91,9 +89,9 @@ public final class Interpreter {
             timeOut(ex);
             return;
         }
-        Integer id;
+        int id;
         try {
-            while (ex.status == ExecutionStatus.RUNNING && (id = ex.ready.pollFirst()) != null) {
+            while (ex.status == ExecutionStatus.RUNNING && (id = ex.ready.pollFirst()) >= 0) {
                 Frame f = ex.frames.get(id);
                 if (f != null) step(ex, m, f);
             }
@@ -491,7 +489,7 @@ public final class Interpreter {
         ex.cause = null;
         ex.output = null;
         ex.stopMillis = 0;
-        for (Frame f : ex.frames.values()) {
+        for (Frame f : ex.frames.inIdOrder()) {
             boolean stopped = f.phase == Phase.DONE && f.failed || f.phase == Phase.WAIT_TIMER || f.phase == Phase.RETRY_WAIT
                     || f.phase == Phase.WAIT_TASK || f.phase == Phase.TASK_DONE || f.phase == Phase.ENTER;
             if (!stopped) continue;
@@ -524,7 +522,7 @@ public final class Interpreter {
     /** StopExecution: aborts the active states and the execution. */
     void abort(ExecutionRecord ex, MachineIndex m, String error, String cause) {
         // Innermost first: each waiting state records <Type>StateAborted, then its parents.
-        for (Frame f : ex.frames.descendingMap().values()) {
+        for (Frame f : ex.frames.innermostFirst()) {
             if (f.phase == Phase.DONE || f.phase == Phase.ENTER || f.detached) continue;
             State st = m.graph(f.graphId).state(f.stateName);
             Events.append(ex, f, now(), st.common().type() + "StateAborted", null, null);
@@ -554,7 +552,7 @@ public final class Interpreter {
     void rearm(ExecutionRecord ex, MachineIndex m) {
         if (ex.status != ExecutionStatus.RUNNING) return;
         if (ex.deadlineMillis > 0) effects.scheduleTimer(ex, -1, ex.deadlineMillis);
-        for (Frame f : ex.frames.values()) {
+        for (Frame f : ex.frames.inIdOrder()) {
             switch (f.phase) {
                 case WAIT_TIMER, RETRY_WAIT -> effects.scheduleTimer(ex, f.id, f.timerDue);
                 case WAIT_TASK -> {
@@ -570,8 +568,7 @@ public final class Interpreter {
     }
 
     private void cancelAll(ExecutionRecord ex) {
-        for (Iterator<Map.Entry<Integer, Frame>> it = ex.frames.entrySet().iterator(); it.hasNext(); ) {
-            Frame f = it.next().getValue();
+        for (Frame f : ex.frames.inIdOrder()) {
             if (f.phase == Phase.WAIT_TASK && f.taskToken != null) effects.cancelTask(ex, f.taskToken);
         }
         ex.ready.clear();

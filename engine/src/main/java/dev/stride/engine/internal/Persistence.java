@@ -60,9 +60,9 @@ final class Persistence {
             ex.history = new ArrayList<>(history);
             ex.committedEvents = history.size();
             ex.everCommitted = true;
-            ex.ready = new java.util.ArrayDeque<>();
+            ex.ready = new IntDeque();
             // Frames that were ready when saved are ready again (the run that followed was lost).
-            for (Frame f : ex.frames.values()) {
+            for (Frame f : ex.frames.inIdOrder()) {
                 if (f.phase == Phase.ENTER || f.phase == Phase.TASK_DONE || f.phase == Phase.DONE) ex.ready.addLast(f.id);
                 if (f.phase == Phase.WAIT_CHILDREN) ex.ready.addLast(f.id);
             }
