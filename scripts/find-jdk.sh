@@ -1,4 +1,5 @@
-# Sourced by ./stride and .ci/run. Sets STRIDE_JAVA_HOME to a JDK >= 21, or explains and exits.
+# Sourced by ./stride and .ci/run. Sets STRIDE_JAVA_HOME to a JDK >= 21 (and STRIDE_JAVA_MAJOR to its
+# version), or explains and exits.
 # Order: $JAVA_HOME, then `java` on PATH, then the usual JDK folders.
 stride_java_major() { # prints the major version of the java binary given, or nothing
   "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\)[."].*/\1/p' | head -n 1
@@ -15,7 +16,7 @@ stride_find_jdk() {
   for c in "${candidates[@]}"; do
     [ -x "$c/bin/java" ] && [ -x "$c/bin/javac" ] || continue
     major=$(stride_java_major "$c/bin/java")
-    if [ -n "$major" ] && [ "$major" -ge 21 ]; then STRIDE_JAVA_HOME="$c"; return 0; fi
+    if [ -n "$major" ] && [ "$major" -ge 21 ]; then STRIDE_JAVA_HOME="$c"; STRIDE_JAVA_MAJOR="$major"; return 0; fi
   done
   echo "stride: no JDK 21 or newer found (looked at \$JAVA_HOME, java on PATH, /usr/lib/jvm)." >&2
   echo "stride: install one (e.g. Temurin 21+) or set JAVA_HOME to it." >&2

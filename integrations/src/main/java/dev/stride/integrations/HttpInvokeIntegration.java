@@ -39,7 +39,7 @@ public final class HttpInvokeIntegration implements TaskIntegration, AutoCloseab
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD");
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
     private final Map<String, Connection> connections;
-    private final HttpClient client;
+    private final dev.stride.integrations.internal.LazyHttpClient client;
     private final OAuthTokens tokens;
     private final String region;
     private final TaskRuns runs = new TaskRuns();
@@ -47,7 +47,8 @@ public final class HttpInvokeIntegration implements TaskIntegration, AutoCloseab
     public HttpInvokeIntegration(Map<String, Connection> connections, String region) {
         this.connections = Map.copyOf(connections);
         this.region = region;
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.client = new dev.stride.integrations.internal.LazyHttpClient(
+                () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build());
         this.tokens = new OAuthTokens(client);
     }
 
@@ -98,7 +99,7 @@ public final class HttpInvokeIntegration implements TaskIntegration, AutoCloseab
         HttpRequest req = request(p, endpoint, method, conn);
         HttpResponse<byte[]> resp;
         try {
-            resp = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
+            resp = client.get().send(req, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new ServiceFailure("States.Http.Socket", "The HTTP request to " + req.uri() + " failed: " + e);
         }

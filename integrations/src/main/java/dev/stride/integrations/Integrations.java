@@ -92,7 +92,8 @@ public final class Integrations implements AutoCloseable {
         private String region = "us-east-1";
         private String account = "123456789012";
         private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
-        private final HttpClient functionClient = HttpClient.newHttpClient();
+        private final dev.stride.integrations.internal.LazyHttpClient functionClient =
+                new dev.stride.integrations.internal.LazyHttpClient(HttpClient::newHttpClient);
 
         public Builder config(Path file) { return config(StrideConfig.read(file)); }
 

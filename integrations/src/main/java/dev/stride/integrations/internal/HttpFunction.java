@@ -5,7 +5,6 @@ import dev.stride.expr.Json;
 import dev.stride.integrations.FunctionSpec;
 import dev.stride.integrations.LocalFunction;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
@@ -16,9 +15,9 @@ import java.net.http.HttpResponse;
  */
 public final class HttpFunction implements LocalFunction {
     private final FunctionSpec.Http spec;
-    private final HttpClient client;
+    private final LazyHttpClient client;
 
-    public HttpFunction(FunctionSpec.Http spec, HttpClient client) {
+    public HttpFunction(FunctionSpec.Http spec, LazyHttpClient client) {
         this.spec = spec;
         this.client = client;
     }
@@ -31,7 +30,7 @@ public final class HttpFunction implements LocalFunction {
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(event))).build();
         HttpResponse<String> resp;
         try {
-            resp = client.send(req, HttpResponse.BodyHandlers.ofString());
+            resp = client.get().send(req, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new ServiceFailure("Lambda.ServiceException", "Stride could not reach the local function '" + ctx.functionName()
                     + "' at " + spec.url() + ": " + e);

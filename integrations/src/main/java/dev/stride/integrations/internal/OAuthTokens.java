@@ -5,7 +5,6 @@ import dev.stride.expr.Json;
 import dev.stride.integrations.Connection;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +17,10 @@ public final class OAuthTokens {
     public static final String AUTH_FAILED = "Events.ConnectionResource.AuthorizationFailed";
     private record Token(String value, long expiresAtMillis) {}
 
-    private final HttpClient client;
+    private final LazyHttpClient client;
     private final Map<Connection.OAuth, Token> cache = new ConcurrentHashMap<>();
 
-    public OAuthTokens(HttpClient client) { this.client = client; }
+    public OAuthTokens(LazyHttpClient client) { this.client = client; }
 
     public String token(Connection.OAuth oauth) throws InterruptedException {
         Token t = cache.get(oauth);
@@ -41,7 +40,7 @@ public final class OAuthTokens {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
         HttpResponse<String> resp;
         try {
-            resp = client.send(req, HttpResponse.BodyHandlers.ofString());
+            resp = client.get().send(req, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new ServiceFailure(AUTH_FAILED, "Stride could not reach the OAuth token endpoint " + oauth.tokenUrl() + ": " + e);
         }
