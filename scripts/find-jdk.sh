@@ -2,7 +2,14 @@
 # version), or explains and exits.
 # Order: $JAVA_HOME, then `java` on PATH, then the usual JDK folders.
 stride_java_major() { # prints the major version of the java binary given, or nothing
-  "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\)[."].*/\1/p' | head -n 1
+  # The JDK's release file first: running `java -version` costs ~80 ms per candidate, on every launch.
+  local release
+  release="$(dirname "$(dirname "$1")")/release"
+  if [ -f "$release" ]; then
+    sed -n 's/^JAVA_VERSION="\([0-9]*\)[."].*/\1/p; s/^JAVA_VERSION="\([0-9]*\)"$/\1/p' "$release" | head -n 1
+  else
+    "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\)[."].*/\1/p' | head -n 1
+  fi
 }
 stride_find_jdk() {
   local candidates=() c major
