@@ -149,7 +149,7 @@ public final class Interpreter {
         f.retryCount = 0;
         f.retryCounts = null;
         JsonNode input = f.rawInput;
-        Events.appendLazy(ex, f, f.enteredAtMillis, EventTypes.entered(st.common().type()), "stateEnteredEventDetails",
+        Events.appendLazy(ex, f, f.enteredAtMillis, EventTypes.entered(st), "stateEnteredEventDetails",
                 () -> Events.entered(st.name(), input));
         f.enteredEventId = f.lastEventId;
         Common c = st.common();
@@ -295,7 +295,7 @@ public final class Interpreter {
             if (tooBig != null) return endFrame(f, null, ErrorNames.DATA_LIMIT_EXCEEDED, tooBig);
         }
         ObjectNode assignedNow = assigned;
-        Events.appendLazy(ex, f, now(), EventTypes.exited(st.common().type()), "stateExitedEventDetails",
+        Events.appendLazy(ex, f, now(), EventTypes.exited(st), "stateExitedEventDetails",
                 () -> Events.exited(st.name(), output, assignedNow == null ? null : historyForm(assignedNow)));
         if (assigned != null) {
             if (f.variables == null) f.variables = new java.util.LinkedHashMap<>();
