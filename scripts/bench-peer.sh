@@ -20,7 +20,8 @@ WORK="${WORK:-/tmp/stride-bench}"
 RUNS="${RUNS:-3}"
 LOOP="${LOOP:-120000}"; MAP="${MAP:-60000}"; PARALLEL="${PARALLEL:-6000}"; EXECS="${EXECS:-60000}"
 LOOP_JSONATA="${LOOP_JSONATA:-60000}"; MAP_JSONATA="${MAP_JSONATA:-5000}"
-STRIDE_JVM="${STRIDE_JVM:--Xms2g -Xmx6g}"
+# The launcher's JVM options (collector, JIT compile-unit boundaries) plus a fixed heap.
+STRIDE_JVM="${STRIDE_JVM:--Xms2g -Xmx6g -XX:+UseParallelGC @$ROOT/scripts/jit.options}"
 if [ -z "${JAVA:-}" ]; then
   if [ -n "${JAVA_HOME:-}" ]; then JAVA="$JAVA_HOME/bin/java"
   elif [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java

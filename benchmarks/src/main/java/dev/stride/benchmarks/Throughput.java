@@ -334,7 +334,7 @@ public final class Throughput {
         boolean verify = true;
         boolean warm;
         int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
-        List<String> jvmArgs = new ArrayList<>(List.of("-Xms2g", "-Xmx6g"));
+        List<String> jvmArgs = defaultJvmArgs();
         Path workloadDir;
         String jsonOut;
         final Map<String, long[]> sizes = new LinkedHashMap<>(DEFAULT_SIZES);
@@ -373,6 +373,19 @@ public final class Throughput {
             o.only = expanded;
             if (o.workloadDir == null) o.workloadDir = findWorkloads();
             return o;
+        }
+
+        /** A fixed heap plus the launcher's options: ParallelGC and scripts/jit.options when found. */
+        private static List<String> defaultJvmArgs() {
+            List<String> args = new ArrayList<>(List.of("-Xms2g", "-Xmx6g", "-XX:+UseParallelGC"));
+            for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+                Path options = p.resolve("scripts/jit.options");
+                if (Files.isRegularFile(options)) {
+                    args.add("@" + options);
+                    break;
+                }
+            }
+            return args;
         }
 
         private static long[] sizes(String s) { return Arrays.stream(s.split(",")).mapToLong(Long::parseLong).toArray(); }
