@@ -75,8 +75,7 @@ public final class Throughput {
 
     /**
      * Default sizes: the same as scripts/bench-peer.sh gives the peer, each run about 1-5 s on a
-     * shared 2-core machine. map-jsonata is small because its cost is quadratic in N today (see
-     * benchmarks/README.md, hot spots).
+     * shared 2-core machine. map-jsonata keeps the small size it had when its cost was quadratic in N.
      */
     private static final Map<String, long[]> DEFAULT_SIZES = new LinkedHashMap<>(Map.of(
             "loop", new long[] {120_000},
