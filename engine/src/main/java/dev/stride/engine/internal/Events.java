@@ -40,6 +40,60 @@ final class Events {
 
     static ObjectNode object() { return Json.NODES.objectNode(); }
 
+    /**
+     * The details of a frequent event, built when first read. A plain object rather than a
+     * capturing lambda: most of a short execution runs before the JIT's last tier, where creating
+     * a lambda goes through method-handle calls and a plain allocation does not.
+     */
+    static final class LazyDetails implements java.util.function.Supplier<ObjectNode> {
+        private enum Kind { ENTERED, EXITED, STARTED, SUCCEEDED, MAP_ITERATION }
+
+        private final Kind kind;
+        private final String name;
+        private final JsonNode payload;
+        private final ObjectNode assigned;
+        private final int index;
+
+        private LazyDetails(Kind kind, String name, JsonNode payload, ObjectNode assigned, int index) {
+            this.kind = kind;
+            this.name = name;
+            this.payload = payload;
+            this.assigned = assigned;
+            this.index = index;
+        }
+
+        static LazyDetails entered(String stateName, JsonNode input) { return new LazyDetails(Kind.ENTERED, stateName, input, null, 0); }
+
+        /** @param assigned the variables the state assigned (as values), or null */
+        static LazyDetails exited(String stateName, JsonNode output, ObjectNode assigned) {
+            return new LazyDetails(Kind.EXITED, stateName, output, assigned, 0);
+        }
+
+        static LazyDetails executionStarted(JsonNode input, String roleArn) { return new LazyDetails(Kind.STARTED, roleArn, input, null, 0); }
+
+        static LazyDetails executionSucceeded(JsonNode output) { return new LazyDetails(Kind.SUCCEEDED, null, output, null, 0); }
+
+        static LazyDetails mapIteration(String mapName, int index) { return new LazyDetails(Kind.MAP_ITERATION, mapName, null, null, index); }
+
+        @Override
+        public ObjectNode get() {
+            return switch (kind) {
+                case ENTERED -> Events.entered(name, payload);
+                case EXITED -> Events.exited(name, payload, assigned == null ? null : historyForm(assigned));
+                case STARTED -> Events.input(payload).put("roleArn", name);
+                case SUCCEEDED -> Events.output(payload);
+                case MAP_ITERATION -> Events.mapIteration(name, index);
+            };
+        }
+    }
+
+    /** Assigned variables as the history shows them: each value as JSON text. */
+    static ObjectNode historyForm(ObjectNode assigned) {
+        ObjectNode h = Json.NODES.objectNode();
+        assigned.fields().forEachRemaining(e -> h.put(e.getKey(), Json.write(e.getValue())));
+        return h;
+    }
+
     static ObjectNode entered(String name, JsonNode input) {
         ObjectNode d = object();
         d.put("name", name);

@@ -105,7 +105,7 @@ final class FanOut {
         JsonNode item = f.items.get(index);
         JsonNode input = MapItems.select(in, ex, f, mp, index, item);
         if (!mp.distributed()) {
-            Events.appendLazy(ex, f, in.now(), "MapIterationStarted", "mapIterationStartedEventDetails", () -> Events.mapIteration(mp.name(), index));
+            Events.appendLazy(ex, f, in.now(), "MapIterationStarted", "mapIterationStartedEventDetails", Events.LazyDetails.mapIteration(mp.name(), index));
         }
         Frame child = in.newFrame(ex, f.id, index, mp.processor(), input);
         child.lastEventId = f.lastEventId;
@@ -124,7 +124,7 @@ final class FanOut {
             String key = child.failed ? "mapIterationFailedEventDetails" : "mapIterationSucceededEventDetails";
             int index = child.index;
             String mapName = st.name();
-            Events.appendLazyWithPrevious(ex, parent, child.lastEventId, in.now(), type, key, () -> Events.mapIteration(mapName, index));
+            Events.appendLazyWithPrevious(ex, parent, child.lastEventId, in.now(), type, key, Events.LazyDetails.mapIteration(mapName, index));
             parent.lastIterationEventId = parent.lastEventId;
         }
         if (!inRun) parent.lastEventId = child.lastEventId;

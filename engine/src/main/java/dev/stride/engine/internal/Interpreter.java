@@ -57,10 +57,8 @@ public final class Interpreter {
 
     /** Records ExecutionStarted and makes the first state ready. */
     void start(ExecutionRecord ex, MachineIndex m) {
-        JsonNode input = ex.input;
-        String role = ex.roleArn;
         Events.appendLazy(ex, null, ex.startMillis, "ExecutionStarted", "executionStartedEventDetails",
-                () -> Events.input(input).put("roleArn", role));
+                Events.LazyDetails.executionStarted(ex.input, ex.roleArn));
         Frame top = newFrame(ex, -1, 0, m.machine().graph(), ex.input);
         ex.ready.addLast(top.id);
         top.lastEventId = 0; // AWS: the first state's Entered event has previousEventId 0
@@ -148,9 +146,8 @@ public final class Interpreter {
         f.inTask = st instanceof TaskState;
         f.retryCount = 0;
         f.retryCounts = null;
-        JsonNode input = f.rawInput;
         Events.appendLazy(ex, f, f.enteredAtMillis, EventTypes.entered(st), "stateEnteredEventDetails",
-                () -> Events.entered(st.name(), input));
+                Events.LazyDetails.entered(st.name(), f.rawInput));
         f.enteredEventId = f.lastEventId;
         Common c = st.common();
         f.pendingFailedEvent = null;
@@ -294,9 +291,8 @@ public final class Interpreter {
             String tooBig = VariableLimits.violation(ex, f, assigned);
             if (tooBig != null) return endFrame(f, null, ErrorNames.DATA_LIMIT_EXCEEDED, tooBig);
         }
-        ObjectNode assignedNow = assigned;
         Events.appendLazy(ex, f, now(), EventTypes.exited(st), "stateExitedEventDetails",
-                () -> Events.exited(st.name(), output, assignedNow == null ? null : historyForm(assignedNow)));
+                Events.LazyDetails.exited(st.name(), output, assigned));
         if (assigned != null) {
             if (f.variables == null) f.variables = new java.util.LinkedHashMap<>();
             assigned.fields().forEachRemaining(e -> f.variables.put(e.getKey(), e.getValue()));
@@ -307,12 +303,6 @@ public final class Interpreter {
         f.rawInput = output;
         f.phase = Phase.ENTER;
         return Step.CONTINUE;
-    }
-
-    private static ObjectNode historyForm(ObjectNode assigned) {
-        ObjectNode h = Json.NODES.objectNode();
-        assigned.fields().forEachRemaining(e -> h.put(e.getKey(), Json.write(e.getValue())));
-        return h;
     }
 
     Step endFrame(Frame f, JsonNode output, String error, String cause) {
@@ -458,7 +448,7 @@ public final class Interpreter {
             ex.cause = top.cause;
         } else {
             JsonNode output = top.output;
-            Events.appendLazy(ex, top, now, "ExecutionSucceeded", "executionSucceededEventDetails", () -> Events.output(output));
+            Events.appendLazy(ex, top, now, "ExecutionSucceeded", "executionSucceededEventDetails", Events.LazyDetails.executionSucceeded(output));
             ex.status = ExecutionStatus.SUCCEEDED;
             ex.output = top.output;
         }
