@@ -164,8 +164,18 @@ public final class Scheduler implements AutoCloseable {
     private void schedule(Slot slot) {
         if (slot.scheduled.compareAndSet(false, true)) {
             busy.incrementAndGet();
-            workers.execute(() -> process(slot));
+            workers.execute(new Run(slot));
         }
+    }
+
+    /** A worker's turn on one execution. A class, not a lambda: see Events.LazyDetails. */
+    private final class Run implements Runnable {
+        private final Slot slot;
+
+        Run(Slot slot) { this.slot = slot; }
+
+        @Override
+        public void run() { process(slot); }
     }
 
     private void process(Slot slot) {
