@@ -26,8 +26,10 @@ import java.util.function.Supplier;
 public final class HistoryEvent {
     private static final Set<String> PAYLOAD_FIELDS = Set.of("input", "output", "parameters");
 
-    private final long id;
-    private final long previousEventId;
+    // ids are ints: a history holds at most Integer.MAX_VALUE events (AWS: 25,000). One event is
+    // recorded per state entry and exit, so its size is most of a short execution's memory.
+    private final int id;
+    private final int previousEventId;
     private final long timestampMillis;
     private final String type;
     private final String detailsKey;
@@ -38,6 +40,9 @@ public final class HistoryEvent {
      * the details; they build equal objects.
      */
     private final Object details;
+    /** With a {@link Shape} in {@link #details}: the values the details are built from. */
+    private final String shapeName;
+    private final JsonNode shapePayload;
     private volatile ObjectNode built;
     private volatile String encoded;
 
@@ -45,23 +50,42 @@ public final class HistoryEvent {
     public HistoryEvent(@JsonProperty("id") long id, @JsonProperty("previousEventId") long previousEventId,
                         @JsonProperty("timestampMillis") long timestampMillis, @JsonProperty("type") String type,
                         @JsonProperty("detailsKey") String detailsKey, @JsonProperty("details") ObjectNode details) {
-        this(id, previousEventId, timestampMillis, type, detailsKey, (Object) details);
+        this(id, previousEventId, timestampMillis, type, detailsKey, (Object) details, null, null);
     }
 
-    /** @param details the details, a supplier of them, or null */
-    private HistoryEvent(long id, long previousEventId, long timestampMillis, String type, String detailsKey, Object details) {
-        this.id = id;
-        this.previousEventId = previousEventId;
+    /** @param details the details, a supplier of them, a {@link Shape}, or null */
+    private HistoryEvent(long id, long previousEventId, long timestampMillis, String type, String detailsKey, Object details,
+                         String shapeName, JsonNode shapePayload) {
+        this.id = Math.toIntExact(id);
+        this.previousEventId = Math.toIntExact(previousEventId);
         this.timestampMillis = timestampMillis;
         this.type = type;
         this.detailsKey = detailsKey;
         this.details = details;
+        this.shapeName = shapeName;
+        this.shapePayload = shapePayload;
+    }
+
+    /**
+     * How the details of a frequent kind of event are built from a name and a payload (a state's
+     * name and input, say). A shaped event holds those two values itself, so recording it costs
+     * one object, where a supplier would cost two.
+     */
+    @FunctionalInterface
+    public interface Shape {
+        ObjectNode build(String name, JsonNode payload);
+    }
+
+    /** An event whose details are built on first read, by the shape, from the name and payload. */
+    public static HistoryEvent shaped(long id, long previousEventId, long timestampMillis, String type, String detailsKey,
+                                      Shape shape, String name, JsonNode payload) {
+        return new HistoryEvent(id, previousEventId, timestampMillis, type, detailsKey, shape, name, payload);
     }
 
     /** An event whose details are built on first read. */
     public static HistoryEvent lazy(long id, long previousEventId, long timestampMillis, String type, String detailsKey,
                                     Supplier<ObjectNode> details) {
-        return new HistoryEvent(id, previousEventId, timestampMillis, type, detailsKey, (Object) details);
+        return new HistoryEvent(id, previousEventId, timestampMillis, type, detailsKey, (Object) details, null, null);
     }
 
     @JsonProperty public long id() { return id; }
@@ -76,10 +100,10 @@ public final class HistoryEvent {
 
     @JsonProperty
     public ObjectNode details() {
-        if (!(details instanceof Supplier<?> lazy)) return (ObjectNode) details;
+        if (details == null || details instanceof ObjectNode) return (ObjectNode) details;
         ObjectNode d = built;
         if (d == null) {
-            d = (ObjectNode) lazy.get();
+            d = details instanceof Shape shape ? shape.build(shapeName, shapePayload) : (ObjectNode) ((Supplier<?>) details).get();
             built = d;
         }
         return d;

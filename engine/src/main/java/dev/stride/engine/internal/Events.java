@@ -29,6 +29,33 @@ final class Events {
         return appendLazyWithPrevious(ex, f, f == null ? ex.lastEventId() : f.lastEventId, now, type, key, details);
     }
 
+    /** Records an event whose details the shape builds from the name and payload when someone reads them. */
+    static void appendShaped(ExecutionRecord ex, Frame f, long now, String type, String key, HistoryEvent.Shape shape,
+                             String name, JsonNode payload) {
+        appendShapedWithPrevious(ex, f, f == null ? ex.lastEventId() : f.lastEventId, now, type, key, shape, name, payload);
+    }
+
+    static void appendShapedWithPrevious(ExecutionRecord ex, Frame f, long previous, long now, String type, String key,
+                                         HistoryEvent.Shape shape, String name, JsonNode payload) {
+        if (f != null && f.detached) return; // a distributed Map child: not in this history
+        HistoryEvent e = HistoryEvent.shaped(ex.lastEventId() + 1, previous, now, type, key, shape, name, payload);
+        ex.history.add(e);
+        if (f != null) f.lastEventId = e.id();
+    }
+
+    /**
+     * The shapes of the frequent events' details. Constants, so recording such an event allocates
+     * the event alone: before the JIT's last tier a capturing lambda is also made through
+     * method-handle calls.
+     */
+    static final HistoryEvent.Shape ENTERED = Events::entered;
+    static final HistoryEvent.Shape EXITED = (name, output) -> exited(name, output, null);
+    /** name: the role ARN; payload: the execution input. */
+    static final HistoryEvent.Shape STARTED = (role, input) -> input(input).put("roleArn", role);
+    static final HistoryEvent.Shape SUCCEEDED = (unused, output) -> output(output);
+    /** name: the Map state's; payload: the iteration's index. */
+    static final HistoryEvent.Shape MAP_ITERATION = (mapName, index) -> mapIteration(mapName, index.intValue());
+
     static HistoryEvent appendLazyWithPrevious(ExecutionRecord ex, Frame f, long previous, long now, String type, String key,
                                                java.util.function.Supplier<ObjectNode> details) {
         if (f != null && f.detached) return null; // a distributed Map child: not in this history
@@ -39,53 +66,6 @@ final class Events {
     }
 
     static ObjectNode object() { return Json.NODES.objectNode(); }
-
-    /**
-     * The details of a frequent event, built when first read. A plain object rather than a
-     * capturing lambda: most of a short execution runs before the JIT's last tier, where creating
-     * a lambda goes through method-handle calls and a plain allocation does not.
-     */
-    static final class LazyDetails implements java.util.function.Supplier<ObjectNode> {
-        private enum Kind { ENTERED, EXITED, STARTED, SUCCEEDED, MAP_ITERATION }
-
-        private final Kind kind;
-        private final String name;
-        private final JsonNode payload;
-        private final ObjectNode assigned;
-        private final int index;
-
-        private LazyDetails(Kind kind, String name, JsonNode payload, ObjectNode assigned, int index) {
-            this.kind = kind;
-            this.name = name;
-            this.payload = payload;
-            this.assigned = assigned;
-            this.index = index;
-        }
-
-        static LazyDetails entered(String stateName, JsonNode input) { return new LazyDetails(Kind.ENTERED, stateName, input, null, 0); }
-
-        /** @param assigned the variables the state assigned (as values), or null */
-        static LazyDetails exited(String stateName, JsonNode output, ObjectNode assigned) {
-            return new LazyDetails(Kind.EXITED, stateName, output, assigned, 0);
-        }
-
-        static LazyDetails executionStarted(JsonNode input, String roleArn) { return new LazyDetails(Kind.STARTED, roleArn, input, null, 0); }
-
-        static LazyDetails executionSucceeded(JsonNode output) { return new LazyDetails(Kind.SUCCEEDED, null, output, null, 0); }
-
-        static LazyDetails mapIteration(String mapName, int index) { return new LazyDetails(Kind.MAP_ITERATION, mapName, null, null, index); }
-
-        @Override
-        public ObjectNode get() {
-            return switch (kind) {
-                case ENTERED -> Events.entered(name, payload);
-                case EXITED -> Events.exited(name, payload, assigned == null ? null : historyForm(assigned));
-                case STARTED -> Events.input(payload).put("roleArn", name);
-                case SUCCEEDED -> Events.output(payload);
-                case MAP_ITERATION -> Events.mapIteration(name, index);
-            };
-        }
-    }
 
     /** Assigned variables as the history shows them: each value as JSON text. */
     static ObjectNode historyForm(ObjectNode assigned) {

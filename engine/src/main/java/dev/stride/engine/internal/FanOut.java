@@ -105,7 +105,8 @@ final class FanOut {
         JsonNode item = f.items.get(index);
         JsonNode input = MapItems.select(in, ex, f, mp, index, item);
         if (!mp.distributed()) {
-            Events.appendLazy(ex, f, in.now(), "MapIterationStarted", "mapIterationStartedEventDetails", Events.LazyDetails.mapIteration(mp.name(), index));
+            Events.appendShaped(ex, f, in.now(), "MapIterationStarted", "mapIterationStartedEventDetails", Events.MAP_ITERATION,
+                    mp.name(), Json.NODES.numberNode(index));
         }
         Frame child = in.newFrame(ex, f.id, index, mp.processor(), input);
         child.lastEventId = f.lastEventId;
@@ -124,7 +125,8 @@ final class FanOut {
             String key = child.failed ? "mapIterationFailedEventDetails" : "mapIterationSucceededEventDetails";
             int index = child.index;
             String mapName = st.name();
-            Events.appendLazyWithPrevious(ex, parent, child.lastEventId, in.now(), type, key, Events.LazyDetails.mapIteration(mapName, index));
+            Events.appendShapedWithPrevious(ex, parent, child.lastEventId, in.now(), type, key, Events.MAP_ITERATION,
+                    mapName, Json.NODES.numberNode(index));
             parent.lastIterationEventId = parent.lastEventId;
         }
         if (!inRun) parent.lastEventId = child.lastEventId;

@@ -57,8 +57,8 @@ public final class Interpreter {
 
     /** Records ExecutionStarted and makes the first state ready. */
     void start(ExecutionRecord ex, MachineIndex m) {
-        Events.appendLazy(ex, null, ex.startMillis, "ExecutionStarted", "executionStartedEventDetails",
-                Events.LazyDetails.executionStarted(ex.input, ex.roleArn));
+        Events.appendShaped(ex, null, ex.startMillis, "ExecutionStarted", "executionStartedEventDetails", Events.STARTED,
+                ex.roleArn, ex.input);
         Frame top = newFrame(ex, -1, 0, m.machine().graph(), ex.input);
         ex.ready.addLast(top.id);
         top.lastEventId = 0; // AWS: the first state's Entered event has previousEventId 0
@@ -146,8 +146,8 @@ public final class Interpreter {
         f.inTask = st instanceof TaskState;
         f.retryCount = 0;
         f.retryCounts = null;
-        Events.appendLazy(ex, f, f.enteredAtMillis, EventTypes.entered(st), "stateEnteredEventDetails",
-                Events.LazyDetails.entered(st.name(), f.rawInput));
+        Events.appendShaped(ex, f, f.enteredAtMillis, EventTypes.entered(st), "stateEnteredEventDetails", Events.ENTERED,
+                st.name(), f.rawInput);
         f.enteredEventId = f.lastEventId;
         Common c = st.common();
         f.pendingFailedEvent = null;
@@ -291,8 +291,13 @@ public final class Interpreter {
             String tooBig = VariableLimits.violation(ex, f, assigned);
             if (tooBig != null) return endFrame(f, null, ErrorNames.DATA_LIMIT_EXCEEDED, tooBig);
         }
-        Events.appendLazy(ex, f, now(), EventTypes.exited(st), "stateExitedEventDetails",
-                Events.LazyDetails.exited(st.name(), output, assigned));
+        if (assigned == null) {
+            Events.appendShaped(ex, f, now(), EventTypes.exited(st), "stateExitedEventDetails", Events.EXITED, st.name(), output);
+        } else {
+            ObjectNode assignedNow = assigned;
+            Events.appendLazy(ex, f, now(), EventTypes.exited(st), "stateExitedEventDetails",
+                    () -> Events.exited(st.name(), output, Events.historyForm(assignedNow)));
+        }
         if (assigned != null) {
             if (f.variables == null) f.variables = new java.util.LinkedHashMap<>();
             assigned.fields().forEachRemaining(e -> f.variables.put(e.getKey(), e.getValue()));
@@ -448,7 +453,7 @@ public final class Interpreter {
             ex.cause = top.cause;
         } else {
             JsonNode output = top.output;
-            Events.appendLazy(ex, top, now, "ExecutionSucceeded", "executionSucceededEventDetails", Events.LazyDetails.executionSucceeded(output));
+            Events.appendShaped(ex, top, now, "ExecutionSucceeded", "executionSucceededEventDetails", Events.SUCCEEDED, null, output);
             ex.status = ExecutionStatus.SUCCEEDED;
             ex.output = top.output;
         }

@@ -168,7 +168,7 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
-    /** A worker's turn on one execution. A class, not a lambda: see Events.LazyDetails. */
+    /** A worker's turn on one execution. A class, not a capturing lambda: see Events.ENTERED. */
     private final class Run implements Runnable {
         private final Slot slot;
 
@@ -482,9 +482,14 @@ public final class Scheduler implements AutoCloseable {
 
     private void applyEffects(Slot slot, List<long[]> timerList, List<Dispatch> dispatches, List<TaskInvocation> cancels,
                               boolean finished) {
-        for (long[] t : timerList) timers.add(slot, (int) t[0], t[1]);
-        for (TaskInvocation inv : cancels) integrationFor(inv.resource()).ifPresent(i -> i.cancel(inv));
-        for (Dispatch d : dispatches) dispatch(slot, d.frameId(), d.invocation());
+        // Indexed: most runs have no timer, cancel or dispatch, and iterating an empty list still
+        // allocates an iterator before the JIT's last tier.
+        for (int i = 0; i < timerList.size(); i++) timers.add(slot, (int) timerList.get(i)[0], timerList.get(i)[1]);
+        for (int i = 0; i < cancels.size(); i++) {
+            TaskInvocation inv = cancels.get(i);
+            integrationFor(inv.resource()).ifPresent(integration -> integration.cancel(inv));
+        }
+        for (int i = 0; i < dispatches.size(); i++) dispatch(slot, dispatches.get(i).frameId(), dispatches.get(i).invocation());
         if (finished) {
             if (store != null && !slot.record.express) slots.remove(slot.record.executionArn); // the store has it now
             parkedWaiters.remove(slot.record.executionArn, slot.done);
