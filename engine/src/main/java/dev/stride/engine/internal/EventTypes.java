@@ -17,27 +17,31 @@ import dev.stride.asl.model.WaitState;
 final class EventTypes {
     private EventTypes() {}
 
-    static String entered(State st) {
-        if (st instanceof PassState) return "PassStateEntered";
-        if (st instanceof ChoiceState) return "ChoiceStateEntered";
-        if (st instanceof TaskState) return "TaskStateEntered";
-        if (st instanceof ParallelState) return "ParallelStateEntered";
-        if (st instanceof MapState) return "MapStateEntered";
-        if (st instanceof WaitState) return "WaitStateEntered";
-        if (st instanceof SucceedState) return "SucceedStateEntered";
-        if (st instanceof FailState) return "FailStateEntered";
-        return st.common().type() + "StateEntered";
+    private record Names(String entered, String exited) {}
+
+    private static final Names PASS = new Names("PassStateEntered", "PassStateExited");
+    private static final Names CHOICE = new Names("ChoiceStateEntered", "ChoiceStateExited");
+    private static final Names TASK = new Names("TaskStateEntered", "TaskStateExited");
+    private static final Names PARALLEL = new Names("ParallelStateEntered", "ParallelStateExited");
+    private static final Names MAP = new Names("MapStateEntered", "MapStateExited");
+    private static final Names WAIT = new Names("WaitStateEntered", "WaitStateExited");
+    private static final Names SUCCEED = new Names("SucceedStateEntered", "SucceedStateExited");
+    /** A Fail state is never exited. */
+    private static final Names FAIL = new Names("FailStateEntered", null);
+
+    /** State is sealed: these are all its kinds, the frequent ones first. */
+    private static Names of(State st) {
+        if (st instanceof PassState) return PASS;
+        if (st instanceof ChoiceState) return CHOICE;
+        if (st instanceof TaskState) return TASK;
+        if (st instanceof ParallelState) return PARALLEL;
+        if (st instanceof MapState) return MAP;
+        if (st instanceof WaitState) return WAIT;
+        if (st instanceof SucceedState) return SUCCEED;
+        return FAIL;
     }
 
-    /** Fail states have no Exited event; callers never ask for one. */
-    static String exited(State st) {
-        if (st instanceof PassState) return "PassStateExited";
-        if (st instanceof ChoiceState) return "ChoiceStateExited";
-        if (st instanceof TaskState) return "TaskStateExited";
-        if (st instanceof ParallelState) return "ParallelStateExited";
-        if (st instanceof MapState) return "MapStateExited";
-        if (st instanceof WaitState) return "WaitStateExited";
-        if (st instanceof SucceedState) return "SucceedStateExited";
-        return st.common().type() + "StateExited";
-    }
+    static String entered(State st) { return of(st).entered(); }
+
+    static String exited(State st) { return of(st).exited(); }
 }

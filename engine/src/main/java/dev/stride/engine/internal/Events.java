@@ -24,9 +24,12 @@ final class Events {
     }
 
     /** Records an event whose details are built only when someone reads them. */
-    static HistoryEvent appendLazy(ExecutionRecord ex, Frame f, long now, String type, String key,
-                                   java.util.function.Supplier<ObjectNode> details) {
-        return appendLazyWithPrevious(ex, f, f == null ? ex.lastEventId() : f.lastEventId, now, type, key, details);
+    static void appendLazy(ExecutionRecord ex, Frame f, long now, String type, String key,
+                           java.util.function.Supplier<ObjectNode> details) {
+        if (f != null && f.detached) return; // a distributed Map child: not in this history
+        HistoryEvent e = HistoryEvent.lazy(ex.lastEventId() + 1, f == null ? ex.lastEventId() : f.lastEventId, now, type, key, details);
+        ex.history.add(e);
+        if (f != null) f.lastEventId = e.id();
     }
 
     /** Records an event whose details the shape builds from the name and payload when someone reads them. */
@@ -55,15 +58,6 @@ final class Events {
     static final HistoryEvent.Shape SUCCEEDED = (unused, output) -> output(output);
     /** name: the Map state's; payload: the iteration's index. */
     static final HistoryEvent.Shape MAP_ITERATION = (mapName, index) -> mapIteration(mapName, index.intValue());
-
-    static HistoryEvent appendLazyWithPrevious(ExecutionRecord ex, Frame f, long previous, long now, String type, String key,
-                                               java.util.function.Supplier<ObjectNode> details) {
-        if (f != null && f.detached) return null; // a distributed Map child: not in this history
-        HistoryEvent e = HistoryEvent.lazy(ex.lastEventId() + 1, previous, now, type, key, details);
-        ex.history.add(e);
-        if (f != null) f.lastEventId = e.id();
-        return e;
-    }
 
     static ObjectNode object() { return Json.NODES.objectNode(); }
 

@@ -97,6 +97,32 @@ final class FrameTable {
         }
     }
 
+    /**
+     * Every frame in table order, for walks where order does not matter (a minimum, a sum):
+     * no copy and no sort. The table must not change during the walk.
+     */
+    Iterable<Frame> inAnyOrder() {
+        return () -> new java.util.Iterator<>() {
+            private int next = advance(0);
+
+            private int advance(int from) {
+                while (from < values.length && values[from] == null) from++;
+                return from;
+            }
+
+            @Override
+            public boolean hasNext() { return next < values.length; }
+
+            @Override
+            public Frame next() {
+                if (next >= values.length) throw new java.util.NoSuchElementException();
+                Frame f = values[next];
+                next = advance(next + 1);
+                return f;
+            }
+        };
+    }
+
     /** Every frame, ascending by id (outer frames before the ones they started): a copy. */
     List<Frame> inIdOrder() {
         List<Frame> all = new ArrayList<>(size);

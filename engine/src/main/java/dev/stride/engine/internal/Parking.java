@@ -39,7 +39,7 @@ final class Parking implements Runnable {
     long wakeTime(ExecutionRecord ex) {
         if (ex.status != ExecutionStatus.RUNNING || !ex.ready.isEmpty()) return 0;
         long wake = ex.deadlineMillis > 0 ? ex.deadlineMillis : Long.MAX_VALUE;
-        for (Frame f : ex.frames.inIdOrder()) {
+        for (Frame f : ex.frames.inAnyOrder()) {
             switch (f.phase) {
                 case WAIT_TIMER, RETRY_WAIT -> wake = Math.min(wake, f.timerDue);
                 case WAIT_CHILDREN -> { } // its children are frames of this record, judged on their own

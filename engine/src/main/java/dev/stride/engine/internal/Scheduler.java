@@ -108,7 +108,10 @@ public final class Scheduler implements AutoCloseable {
         return (express ? interpreter.expressTransitions : interpreter.standardTransitions).sum();
     }
 
-    /** Creates the record, records ExecutionStarted and schedules the first step. */
+    /**
+     * Registers the execution and schedules its first run, which records ExecutionStarted (so
+     * does an earlier history or snapshot read).
+     */
     public String start(MachineIndex machine, String executionArn, String name, String stateMachineArn,
                         String stateMachineName, JsonNode input, boolean express, String roleArn) {
         if (committer != null && !express) committer.awaitRoom();

@@ -27,7 +27,7 @@ final class VariableLimits {
         }
         if (!large) return null;
         long total = 0;
-        for (Frame frame : ex.frames.inIdOrder()) {
+        for (Frame frame : ex.frames.inAnyOrder()) {
             if (frame.variables == null) continue;
             for (var v : frame.variables.entrySet()) {
                 if (!assigned.has(v.getKey()) || frame != f) total += PayloadSize.bytes(v.getValue());

@@ -43,6 +43,7 @@ class FrameTableTest {
             }
             for (int id = 0; id < nextId; id++) assertThat(table.containsKey(id)).isEqualTo(reference.containsKey(id));
             assertThat(table.inIdOrder()).containsExactlyElementsOf(reference.values());
+            assertThat(table.inAnyOrder()).containsExactlyInAnyOrderElementsOf(reference.values());
             assertThat(table.innermostFirst()).containsExactlyElementsOf(reference.descendingMap().values());
         }
     }
