@@ -123,6 +123,8 @@ public final class Engine implements AutoCloseable {
 
     /** Waits until the execution ends and returns its final view. */
     public ExecutionView await(String executionArn, Duration timeout) throws TimeoutException, InterruptedException {
+        ExecutionView ended = scheduler.endedView(executionArn);
+        if (ended != null) return ended;
         try {
             scheduler.completion(executionArn).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException e) {

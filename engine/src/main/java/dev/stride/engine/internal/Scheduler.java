@@ -160,12 +160,12 @@ public final class Scheduler implements AutoCloseable {
     }
 
     private void deliver(Slot slot, Slot.Inbound event) {
-        slot.inbox.add(event);
+        slot.deliver(event);
         schedule(slot);
     }
 
     private void schedule(Slot slot) {
-        if (slot.scheduled.compareAndSet(false, true)) {
+        if (slot.claim()) {
             busy.incrementAndGet();
             workers.execute(new Run(slot));
         }
@@ -193,7 +193,7 @@ public final class Scheduler implements AutoCloseable {
                 box.slot = slot;
                 startIfPending(slot);
                 Slot.Inbound in;
-                while ((in = slot.inbox.poll()) != null) apply(slot, in);
+                while ((in = slot.nextInbound()) != null) apply(slot, in);
                 try {
                     interpreter.run(ex, slot.machine);
                 } catch (RuntimeException bug) {
@@ -203,8 +203,8 @@ public final class Scheduler implements AutoCloseable {
                 box.flush();
             }
         } finally {
-            slot.scheduled.set(false);
-            if (!slot.inbox.isEmpty()) schedule(slot);
+            slot.release();
+            if (slot.hasInbound()) schedule(slot);
             if (busy.decrementAndGet() == 0) timers.poke();
         }
     }
@@ -289,7 +289,7 @@ public final class Scheduler implements AutoCloseable {
             Outbox box = outbox.get();
             box.slot = slot;
             interpreter.redrive(slot.record, slot.machine);
-            slot.done = new java.util.concurrent.CompletableFuture<>();
+            slot.reopen();
             count = slot.record.redriveCount;
             box.flush();
         }
@@ -322,6 +322,18 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
+    /**
+     * The final view of an execution that has ended and is still in memory; null otherwise. An
+     * await after the end (the usual case in a burst) needs no completion future.
+     */
+    public ExecutionView endedView(String executionArn) {
+        Slot slot = slots.get(executionArn);
+        if (slot == null) return null;
+        synchronized (slot) {
+            return slot.ended() ? viewOf(slot) : null;
+        }
+    }
+
     public List<HistoryEvent> history(String executionArn) {
         Slot slot = slots.get(executionArn);
         if (slot == null) return store == null || store.find(executionArn) == null ? null : store.history(executionArn);
@@ -339,10 +351,7 @@ public final class Scheduler implements AutoCloseable {
                 return v != null && v.status().isFinal() ? java.util.concurrent.CompletableFuture.completedFuture(null) : null;
             }
             synchronized (slot) {
-                if (!slot.parked) {
-                    slot.doneWanted = true;
-                    return slot.done;
-                }
+                if (!slot.parked) return slot.done();
             }
             // Parked between the lookup and the lock: look again (it is in the store now).
         }
@@ -382,7 +391,7 @@ public final class Scheduler implements AutoCloseable {
         ExecutionRecord ex = SNAPSHOTS.convertValue(snapshot, ExecutionRecord.class);
         Slot slot = new Slot(ex, machine, committer != null && !ex.express);
         slots.put(ex.executionArn, slot);
-        if (ex.status.isFinal()) slot.done.complete(null);
+        if (ex.status.isFinal()) slot.end();
         resume(slot);
     }
 
@@ -468,7 +477,7 @@ public final class Scheduler implements AutoCloseable {
             dispatches.clear();
             cancels.clear();
             finished = false;
-            long wake = parking != null && d.isEmpty() && s.inbox.isEmpty() ? parking.wakeTime(s.record) : 0;
+            long wake = parking != null && d.isEmpty() && !s.hasInbound() ? parking.wakeTime(s.record) : 0;
             var change = Persistence.change(s.record, s.machine, wake);
             if (change == null) { // nothing new: all of it is committed already
                 s.recorded.complete(null);
@@ -495,9 +504,10 @@ public final class Scheduler implements AutoCloseable {
         for (int i = 0; i < dispatches.size(); i++) dispatch(slot, dispatches.get(i).frameId(), dispatches.get(i).invocation());
         if (finished) {
             if (store != null && !slot.record.express) slots.remove(slot.record.executionArn); // the store has it now
-            parkedWaiters.remove(slot.record.executionArn, slot.done);
+            var waiting = slot.doneIfWanted();
+            if (waiting != null) parkedWaiters.remove(slot.record.executionArn, waiting);
             if (!endListeners.isEmpty()) tellEnd(slot); // first: whoever awaits the end sees it counted
-            slot.done.complete(null);
+            slot.end();
         }
     }
 
@@ -523,10 +533,11 @@ public final class Scheduler implements AutoCloseable {
     private void parkOrApply(Slot slot, int run, List<long[]> t, List<Dispatch> d, List<TaskInvocation> c, boolean f) {
         slot.recorded.complete(null);
         synchronized (slot) {
-            if (slot.runs == run && slot.inbox.isEmpty() && slot.record.ready.isEmpty()
+            if (slot.runs == run && !slot.hasInbound() && slot.record.ready.isEmpty()
                     && slot.record.status == ExecutionStatus.RUNNING) {
                 slot.parked = true;
-                if (slot.doneWanted) parkedWaiters.putIfAbsent(slot.record.executionArn, slot.done);
+                var waiting = slot.doneIfWanted();
+                if (waiting != null) parkedWaiters.putIfAbsent(slot.record.executionArn, waiting);
                 slots.remove(slot.record.executionArn, slot);
                 return; // its timers stay unarmed: the waker loads it before the earliest is due
             }
@@ -540,7 +551,7 @@ public final class Scheduler implements AutoCloseable {
      */
     private void forwardFromParked(Slot parked) {
         Slot.Inbound in;
-        while ((in = parked.inbox.poll()) != null) {
+        while ((in = parked.nextInbound()) != null) {
             if (in instanceof Slot.Inbound.TimerFired) continue;
             Slot live = live(parked.record.executionArn);
             if (live != null) deliver(live, in);
@@ -567,10 +578,7 @@ public final class Scheduler implements AutoCloseable {
             }
             Slot s = reopen(stored, compiler);
             var waiter = parkedWaiters.get(arn);
-            if (waiter != null) {
-                s.done = waiter;
-                s.doneWanted = true;
-            }
+            if (waiter != null) s.adoptDone(waiter);
             loaded[0] = true;
             return s;
         });

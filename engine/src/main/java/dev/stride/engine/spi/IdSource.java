@@ -1,7 +1,6 @@
 package dev.stride.engine.spi;
 
 import java.security.SecureRandom;
-import java.util.UUID;
 import java.util.random.RandomGenerator;
 
 /** The engine's only source of identifiers and randomness (injected for deterministic tests). */
@@ -25,7 +24,7 @@ public interface IdSource {
         return new IdSource() {
             public String uuid() {
                 java.util.SplittableRandom r = local.get();
-                return new UUID(r.nextLong() & ~0xF000L | 0x4000L, r.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L).toString();
+                return UuidText.v4(r.nextLong(), r.nextLong());
             }
             public RandomGenerator random() { return local.get(); }
         };
@@ -35,7 +34,7 @@ public interface IdSource {
     static IdSource seeded(long seed) {
         java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
         return new IdSource() {
-            public synchronized String uuid() { return new UUID(random.nextLong() & ~0xF000L | 0x4000L, random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L).toString(); }
+            public synchronized String uuid() { return UuidText.v4(random.nextLong(), random.nextLong()); }
             public RandomGenerator random() { return random; }
         };
     }
