@@ -67,12 +67,15 @@ public final class Engine implements AutoCloseable {
         String name = req.executionName() != null ? req.executionName() : ids.uuid();
         String arn = (req.express() ? arns.expressPrefix : arns.executionPrefix) + smName + ":" + name;
         String role = req.roleArn() != null ? req.roleArn() : arns.defaultRole;
-        scheduler.start(index(req.machine()), arn, name, smArn, smName, req.input(), req.express(), role);
-        if (!startListeners.isEmpty()) {
-            ExecutionView started = describe(arn);
-            startListeners.forEach(l -> l.accept(started));
-        }
+        // Listeners hear of the start before its first run, which may end it on this thread.
+        scheduler.start(index(req.machine()), arn, name, smArn, smName, req.input(), req.express(), role,
+                startListeners.isEmpty() ? null : () -> tellStarted(arn));
         return arn;
+    }
+
+    private void tellStarted(String arn) {
+        ExecutionView started = describe(arn);
+        startListeners.forEach(l -> l.accept(started));
     }
 
     private static final String DEFAULT_MACHINE_NAME = "Stride";

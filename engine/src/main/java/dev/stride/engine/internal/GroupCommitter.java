@@ -26,8 +26,7 @@ final class GroupCommitter implements Runnable {
 
     GroupCommitter(ExecutionStore store) {
         this.store = store;
-        this.thread = new Thread(this, "stride-committer");
-        this.thread.setDaemon(true);
+        this.thread = new EngineThread(this, "stride-committer");
         this.thread.start();
     }
 

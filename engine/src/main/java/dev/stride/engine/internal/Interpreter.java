@@ -82,16 +82,23 @@ public final class Interpreter {
     }
 
     /** Runs every ready frame until none is ready. */
-    public void run(ExecutionRecord ex, MachineIndex m) {
+    public void run(ExecutionRecord ex, MachineIndex m) { run(ex, m, Integer.MAX_VALUE); }
+
+    /**
+     * Runs ready frames until none is ready, or until the run has entered {@code stateLimit}
+     * states: then the frame about to enter its next state goes back to the front of the ready
+     * queue, and the next run continues from there.
+     */
+    public void run(ExecutionRecord ex, MachineIndex m, int stateLimit) {
         if (ex.status == ExecutionStatus.RUNNING && ex.deadlineMillis > 0 && now() >= ex.deadlineMillis) {
             timeOut(ex);
             return;
         }
         int id;
         try {
-            while (ex.status == ExecutionStatus.RUNNING && (id = ex.ready.pollFirst()) >= 0) {
+            while (ex.status == ExecutionStatus.RUNNING && ex.uncountedTransitions < stateLimit && (id = ex.ready.pollFirst()) >= 0) {
                 Frame f = ex.frames.get(id);
-                if (f != null) step(ex, m, f);
+                if (f != null) step(ex, m, f, stateLimit);
             }
         } finally {
             countTransitions(ex);
@@ -108,8 +115,12 @@ public final class Interpreter {
     /** AWS's quota: an execution's history holds at most 25,000 events, the last one being its end. */
     static final int MAX_HISTORY_EVENTS = 25_000;
 
-    private void step(ExecutionRecord ex, MachineIndex m, Frame f) {
+    private void step(ExecutionRecord ex, MachineIndex m, Frame f, int stateLimit) {
         while (ex.status == ExecutionStatus.RUNNING) {
+            if (f.phase == Phase.ENTER && ex.uncountedTransitions >= stateLimit) {
+                ex.ready.addFirst(f.id); // between two states: the next run enters this one
+                return;
+            }
             if (ex.history.size() >= maxHistoryEvents - 1 && !(f.isTop() && f.phase == Phase.DONE && !f.failed)) {
                 historyFull(ex);
                 return;

@@ -43,7 +43,7 @@ public final class Scheduler implements AutoCloseable {
      * Sized for a busy engine from the start: growing a large table happens on the thread that
      * starts executions, and in a burst of starts that resizing was a quarter of its time.
      */
-    private final Map<String, Slot> slots = new ConcurrentHashMap<>(1 << 16);
+    private final Map<String, Slot> slots = new ConcurrentHashMap<>(1 << 18);
     private final Map<String, TokenRef> tokens = new ConcurrentHashMap<>();
     /** Executions scheduled or being processed, plus synchronous task calls in flight. */
     private final AtomicInteger busy = new AtomicInteger();
@@ -71,14 +71,9 @@ public final class Scheduler implements AutoCloseable {
         this.committer = store == null ? null : new GroupCommitter(store);
         this.integrations = List.copyOf(integrations);
         this.interpreter = new Interpreter(clock, ids, new BufferedEffects(), budget, region);
-        this.workers = Executors.newFixedThreadPool(workerCount, r -> {
-            Thread t = new Thread(r, "stride-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = Executors.newFixedThreadPool(workerCount, r -> new EngineThread(r, "stride-worker"));
         this.timers = new TimerQueue(clock, () -> busy.get() == 0, t -> deliver(t.slot(), new Slot.Inbound.TimerFired(t.frameId())));
-        this.timerThread = new Thread(timers, "stride-timers");
-        this.timerThread.setDaemon(true);
+        this.timerThread = new EngineThread(timers, "stride-timers");
         this.timerThread.start();
     }
 
@@ -109,11 +104,22 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
-     * Registers the execution and schedules its first run, which records ExecutionStarted (so
-     * does an earlier history or snapshot read).
+     * State entries the first run of an execution may make on the thread that starts it; past
+     * them the execution goes on on the workers. Bounds how long a start holds its caller (an API
+     * request, say) while sparing a short execution the hand-off to another thread.
+     */
+    static final int FIRST_RUN_STATES = 64;
+
+    /**
+     * Registers the execution and gives it its first run, which records ExecutionStarted (so
+     * does an earlier history or snapshot read). The first run happens on the caller's thread
+     * when that is not one of the engine's own nor inside a run (a nested start from a task
+     * integration), for at most {@link #FIRST_RUN_STATES} state entries; otherwise on a worker.
+     *
+     * @param registered told once the execution is registered, before its first run (may be null)
      */
     public String start(MachineIndex machine, String executionArn, String name, String stateMachineArn,
-                        String stateMachineName, JsonNode input, boolean express, String roleArn) {
+                        String stateMachineName, JsonNode input, boolean express, String roleArn, Runnable registered) {
         if (committer != null && !express) committer.awaitRoom();
         ExecutionRecord ex = new ExecutionRecord();
         ex.executionArn = executionArn;
@@ -131,10 +137,16 @@ public final class Scheduler implements AutoCloseable {
             slots.remove(executionArn, slot);
             throw new dev.stride.engine.ExecutionAlreadyExistsException(executionArn);
         }
-        // ExecutionStarted is recorded by the worker's first run (or by whoever reads the history
-        // first): the caller's thread only registers the execution. A burst of starts is then
-        // limited by the map insert, not by the interpreter.
-        schedule(slot);
+        if (registered != null) registered.run();
+        // A short execution run where it starts: no queue, no wake-up of a worker, and its data
+        // still in this core's cache. On a burst of starts from one thread, handing each off
+        // cost more than running it.
+        if (!EngineThread.current() && !outbox.get().bound() && slot.claim()) {
+            busy.incrementAndGet();
+            process(slot, FIRST_RUN_STATES);
+        } else {
+            schedule(slot);
+        }
         return executionArn;
     }
 
@@ -151,8 +163,7 @@ public final class Scheduler implements AutoCloseable {
     /** For readers of a just-started execution: its history must show ExecutionStarted already. */
     private void startNowIfPending(Slot slot) {
         if (!slot.startPending) return;
-        Outbox box = outbox.get();
-        box.slot = slot;
+        Outbox box = outbox.get().bind(slot);
         startIfPending(slot);
         // Not committed on its own: the first run commits ExecutionStarted with the steps that
         // follow it (one store write instead of two). Only an execution already over commits here.
@@ -178,10 +189,12 @@ public final class Scheduler implements AutoCloseable {
         Run(Slot slot) { this.slot = slot; }
 
         @Override
-        public void run() { process(slot); }
+        public void run() { process(slot, Integer.MAX_VALUE); }
     }
 
-    private void process(Slot slot) {
+    /** @param stateLimit state entries this run may make; frames still ready after them go to a worker */
+    private void process(Slot slot, int stateLimit) {
+        boolean more = false;
         try {
             synchronized (slot) {
                 if (slot.parked) {
@@ -189,13 +202,13 @@ public final class Scheduler implements AutoCloseable {
                     return;
                 }
                 ExecutionRecord ex = slot.record;
-                Outbox box = outbox.get();
-                box.slot = slot;
+                Outbox box = outbox.get().bind(slot);
                 startIfPending(slot);
                 Slot.Inbound in;
                 while ((in = slot.nextInbound()) != null) apply(slot, in);
                 try {
-                    interpreter.run(ex, slot.machine);
+                    interpreter.run(ex, slot.machine, stateLimit);
+                    more = ex.status == ExecutionStatus.RUNNING && !ex.ready.isEmpty();
                 } catch (RuntimeException bug) {
                     // A bug must not take the server down: fail this execution and say why.
                     interpreter.crash(ex, bug);
@@ -204,7 +217,7 @@ public final class Scheduler implements AutoCloseable {
             }
         } finally {
             slot.release();
-            if (slot.hasInbound()) schedule(slot);
+            if (more || slot.hasInbound()) schedule(slot);
             if (busy.decrementAndGet() == 0) timers.poke();
         }
     }
@@ -286,8 +299,7 @@ public final class Scheduler implements AutoCloseable {
         if (slot == null) throw new IllegalStateException("Execution Does Not Exist: '" + executionArn + "'");
         int count;
         synchronized (slot) {
-            Outbox box = outbox.get();
-            box.slot = slot;
+            Outbox box = outbox.get().bind(slot);
             interpreter.redrive(slot.record, slot.machine);
             slot.reopen();
             count = slot.record.redriveCount;
@@ -446,17 +458,34 @@ public final class Scheduler implements AutoCloseable {
     }
 
     private final class Outbox {
-        Slot slot;
+        /** The execution whose run this thread is in (from {@link #bind} until its flush ends), or null. */
+        private Slot slot;
         final List<long[]> timers = new ArrayList<>();
         final List<Dispatch> dispatches = new ArrayList<>();
         final List<TaskInvocation> cancels = new ArrayList<>();
         boolean finished;
+
+        Outbox bind(Slot s) {
+            slot = s;
+            return this;
+        }
+
+        /** This thread is inside a run: carrying out its effects may start executions (nested ones). */
+        boolean bound() { return slot != null; }
 
         /** Commits the run (durable executions), then carries out its effects. */
         void flush() { flush(true); }
 
         /** @param commit false: carry the effects out now and leave the events to the next run's commit */
         void flush(boolean commit) {
+            try {
+                flushBound(commit);
+            } finally {
+                slot = null;
+            }
+        }
+
+        private void flushBound(boolean commit) {
             Slot s = slot;
             s.runs++;
             if (!commit || committer == null || s.record.express) {
@@ -594,8 +623,7 @@ public final class Scheduler implements AutoCloseable {
     /** Arms a reopened execution's timers, re-dispatches its tasks and lets a worker look at it. */
     private void resume(Slot slot) {
         synchronized (slot) {
-            Outbox box = outbox.get();
-            box.slot = slot;
+            Outbox box = outbox.get().bind(slot);
             interpreter.rearm(slot.record, slot.machine);
             box.flush();
         }
@@ -616,8 +644,7 @@ public final class Scheduler implements AutoCloseable {
         if (parking != null) {
             // Parked executions stay in the store; the waker loads each when its time comes near
             // (at once for those that came due while the engine was down).
-            parkingThread = new Thread(parking, "stride-parking");
-            parkingThread.setDaemon(true);
+            parkingThread = new EngineThread(parking, "stride-parking");
             parkingThread.start();
         }
         return n;
