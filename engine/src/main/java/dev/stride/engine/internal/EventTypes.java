@@ -11,23 +11,29 @@ import dev.stride.asl.model.TaskState;
 import dev.stride.asl.model.WaitState;
 
 /**
- * Event type names per state type, as constants chosen by the state's class: concatenating them
- * per transition showed in profiles, and class tests are cheaper than a switch on the type name.
+ * The entered and exited event kinds per state type, as constants chosen by the state's class:
+ * concatenating type names per transition showed in profiles, and class tests are cheaper than a
+ * switch on the type name.
  */
 final class EventTypes {
     private EventTypes() {}
 
-    private record Names(String entered, String exited) {}
+    private record Names(EventKind entered, EventKind exited) {
+        Names(String type) {
+            this(new EventKind(type + "StateEntered", "stateEnteredEventDetails", Events.ENTERED),
+                    new EventKind(type + "StateExited", "stateExitedEventDetails", Events.EXITED));
+        }
+    }
 
-    private static final Names PASS = new Names("PassStateEntered", "PassStateExited");
-    private static final Names CHOICE = new Names("ChoiceStateEntered", "ChoiceStateExited");
-    private static final Names TASK = new Names("TaskStateEntered", "TaskStateExited");
-    private static final Names PARALLEL = new Names("ParallelStateEntered", "ParallelStateExited");
-    private static final Names MAP = new Names("MapStateEntered", "MapStateExited");
-    private static final Names WAIT = new Names("WaitStateEntered", "WaitStateExited");
-    private static final Names SUCCEED = new Names("SucceedStateEntered", "SucceedStateExited");
+    private static final Names PASS = new Names("Pass");
+    private static final Names CHOICE = new Names("Choice");
+    private static final Names TASK = new Names("Task");
+    private static final Names PARALLEL = new Names("Parallel");
+    private static final Names MAP = new Names("Map");
+    private static final Names WAIT = new Names("Wait");
+    private static final Names SUCCEED = new Names("Succeed");
     /** A Fail state is never exited. */
-    private static final Names FAIL = new Names("FailStateEntered", null);
+    private static final Names FAIL = new Names(new EventKind("FailStateEntered", "stateEnteredEventDetails", Events.ENTERED), null);
 
     /** State is sealed: these are all its kinds, the frequent ones first. */
     private static Names of(State st) {
@@ -41,7 +47,7 @@ final class EventTypes {
         return FAIL;
     }
 
-    static String entered(State st) { return of(st).entered(); }
+    static EventKind entered(State st) { return of(st).entered(); }
 
-    static String exited(State st) { return of(st).exited(); }
+    static EventKind exited(State st) { return of(st).exited(); }
 }

@@ -32,18 +32,16 @@ final class Events {
         if (f != null) f.lastEventId = e.id();
     }
 
-    /** Records an event whose details the shape builds from the name and payload when someone reads them. */
-    static void appendShaped(ExecutionRecord ex, Frame f, long now, String type, String key, HistoryEvent.Shape shape,
-                             String name, JsonNode payload) {
-        appendShapedWithPrevious(ex, f, f == null ? ex.lastEventId() : f.lastEventId, now, type, key, shape, name, payload);
+    /** Records an event of a frequent kind, whose details are built from the name and payload when someone reads them. */
+    static void appendShaped(ExecutionRecord ex, Frame f, long now, EventKind kind, String name, JsonNode payload) {
+        appendShapedWithPrevious(ex, f, f == null ? ex.lastEventId() : f.lastEventId, now, kind, name, payload);
     }
 
-    static void appendShapedWithPrevious(ExecutionRecord ex, Frame f, long previous, long now, String type, String key,
-                                         HistoryEvent.Shape shape, String name, JsonNode payload) {
+    static void appendShapedWithPrevious(ExecutionRecord ex, Frame f, long previous, long now, EventKind kind,
+                                         String name, JsonNode payload) {
         if (f != null && f.detached) return; // a distributed Map child: not in this history
-        HistoryEvent e = HistoryEvent.shaped(ex.lastEventId() + 1, previous, now, type, key, shape, name, payload);
-        ex.history.add(e);
-        if (f != null) f.lastEventId = e.id();
+        ex.history.add(Math.toIntExact(previous), now, kind, name, payload);
+        if (f != null) f.lastEventId = ex.history.size();
     }
 
     /**
@@ -58,6 +56,12 @@ final class Events {
     static final HistoryEvent.Shape SUCCEEDED = (unused, output) -> output(output);
     /** name: the Map state's; payload: the iteration's index. */
     static final HistoryEvent.Shape MAP_ITERATION = (mapName, index) -> mapIteration(mapName, index.intValue());
+
+    static final EventKind EXECUTION_STARTED = new EventKind("ExecutionStarted", "executionStartedEventDetails", STARTED);
+    static final EventKind EXECUTION_SUCCEEDED = new EventKind("ExecutionSucceeded", "executionSucceededEventDetails", SUCCEEDED);
+    static final EventKind MAP_ITERATION_STARTED = new EventKind("MapIterationStarted", "mapIterationStartedEventDetails", MAP_ITERATION);
+    static final EventKind MAP_ITERATION_SUCCEEDED = new EventKind("MapIterationSucceeded", "mapIterationSucceededEventDetails", MAP_ITERATION);
+    static final EventKind MAP_ITERATION_FAILED = new EventKind("MapIterationFailed", "mapIterationFailedEventDetails", MAP_ITERATION);
 
     static ObjectNode object() { return Json.NODES.objectNode(); }
 

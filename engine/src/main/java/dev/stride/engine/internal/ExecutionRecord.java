@@ -29,7 +29,7 @@ final class ExecutionRecord {
     String error;
     String cause;
 
-    List<HistoryEvent> history = new ArrayList<>();
+    EventLog history = new EventLog();
     /** How many history events the durable store already holds. */
     int committedEvents;
     boolean everCommitted;
@@ -44,5 +44,6 @@ final class ExecutionRecord {
     /** States entered since the engine-wide counters were last told (not saved). */
     transient int uncountedTransitions;
 
-    long lastEventId() { return history.isEmpty() ? 0 : history.get(history.size() - 1).id(); }
+    /** Event ids are positions in the history (see {@link EventLog}). */
+    long lastEventId() { return history.size(); }
 }

@@ -105,8 +105,7 @@ final class FanOut {
         JsonNode item = f.items.get(index);
         JsonNode input = MapItems.select(in, ex, f, mp, index, item);
         if (!mp.distributed()) {
-            Events.appendShaped(ex, f, in.now(), "MapIterationStarted", "mapIterationStartedEventDetails", Events.MAP_ITERATION,
-                    mp.name(), Json.NODES.numberNode(index));
+            Events.appendShaped(ex, f, in.now(), Events.MAP_ITERATION_STARTED, mp.name(), Json.NODES.numberNode(index));
         }
         Frame child = in.newFrame(ex, f.id, index, mp.processor(), input);
         child.lastEventId = f.lastEventId;
@@ -121,12 +120,9 @@ final class FanOut {
         boolean isMap = st instanceof MapState;
         boolean inRun = isMap && ((MapState) st).distributed();
         if (isMap && !inRun) {
-            String type = child.failed ? "MapIterationFailed" : "MapIterationSucceeded";
-            String key = child.failed ? "mapIterationFailedEventDetails" : "mapIterationSucceededEventDetails";
-            int index = child.index;
-            String mapName = st.name();
-            Events.appendShapedWithPrevious(ex, parent, child.lastEventId, in.now(), type, key, Events.MAP_ITERATION,
-                    mapName, Json.NODES.numberNode(index));
+            Events.appendShapedWithPrevious(ex, parent, child.lastEventId, in.now(),
+                    child.failed ? Events.MAP_ITERATION_FAILED : Events.MAP_ITERATION_SUCCEEDED, st.name(),
+                    Json.NODES.numberNode(child.index));
             parent.lastIterationEventId = parent.lastEventId;
         }
         if (!inRun) parent.lastEventId = child.lastEventId;

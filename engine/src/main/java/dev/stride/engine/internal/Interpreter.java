@@ -57,7 +57,7 @@ public final class Interpreter {
 
     /** Records ExecutionStarted and makes the first state ready. */
     void start(ExecutionRecord ex, MachineIndex m) {
-        Events.appendShaped(ex, null, ex.startMillis, "ExecutionStarted", "executionStartedEventDetails", Events.STARTED,
+        Events.appendShaped(ex, null, ex.startMillis, Events.EXECUTION_STARTED,
                 ex.roleArn, ex.input);
         Frame top = newFrame(ex, -1, 0, m.machine().graph(), ex.input);
         ex.ready.addLast(top.id);
@@ -157,7 +157,7 @@ public final class Interpreter {
         f.inTask = st instanceof TaskState;
         f.retryCount = 0;
         f.retryCounts = null;
-        Events.appendShaped(ex, f, f.enteredAtMillis, EventTypes.entered(st), "stateEnteredEventDetails", Events.ENTERED,
+        Events.appendShaped(ex, f, f.enteredAtMillis, EventTypes.entered(st),
                 st.name(), f.rawInput);
         f.enteredEventId = f.lastEventId;
         Common c = st.common();
@@ -303,10 +303,10 @@ public final class Interpreter {
             if (tooBig != null) return endFrame(f, null, ErrorNames.DATA_LIMIT_EXCEEDED, tooBig);
         }
         if (assigned == null) {
-            Events.appendShaped(ex, f, now(), EventTypes.exited(st), "stateExitedEventDetails", Events.EXITED, st.name(), output);
+            Events.appendShaped(ex, f, now(), EventTypes.exited(st), st.name(), output);
         } else {
             ObjectNode assignedNow = assigned;
-            Events.appendLazy(ex, f, now(), EventTypes.exited(st), "stateExitedEventDetails",
+            Events.appendLazy(ex, f, now(), EventTypes.exited(st).type(), "stateExitedEventDetails",
                     () -> Events.exited(st.name(), output, Events.historyForm(assignedNow)));
         }
         if (assigned != null) {
@@ -464,7 +464,7 @@ public final class Interpreter {
             ex.cause = top.cause;
         } else {
             JsonNode output = top.output;
-            Events.appendShaped(ex, top, now, "ExecutionSucceeded", "executionSucceededEventDetails", Events.SUCCEEDED, null, output);
+            Events.appendShaped(ex, top, now, Events.EXECUTION_SUCCEEDED, null, output);
             ex.status = ExecutionStatus.SUCCEEDED;
             ex.output = top.output;
         }

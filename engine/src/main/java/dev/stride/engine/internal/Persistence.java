@@ -57,7 +57,7 @@ final class Persistence {
     static ExecutionRecord record(StoredExecution s, List<HistoryEvent> history) {
         try {
             ExecutionRecord ex = SNAPSHOTS.readValue(s.snapshot(), ExecutionRecord.class);
-            ex.history = new ArrayList<>(history);
+            ex.history = EventLog.of(history);
             ex.committedEvents = history.size();
             ex.everCommitted = true;
             ex.ready = new IntDeque();

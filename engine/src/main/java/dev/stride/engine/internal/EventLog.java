@@ -1,0 +1,96 @@
+package dev.stride.engine.internal;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stride.engine.history.HistoryEvent;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
+
+/**
+ * An execution's history. Event {@code i} (from 0) has id {@code i + 1}.
+ *
+ * <p>Most events of a short execution are state entries and exits, and few are ever read in
+ * full; as objects they were a third of such an execution's memory. The frequent kinds are
+ * therefore kept as columns (previous id, time, kind, name, payload) and made into
+ * {@link HistoryEvent}s only when read; other events are kept as given. Read back, both are the
+ * same events as before, in the same JSON shape.
+ */
+final class EventLog extends AbstractList<HistoryEvent> implements RandomAccess {
+    /** Room for a short execution's events (a five-state chain records 12) without regrowing. */
+    private static final int FIRST_CAPACITY = 16;
+    /** Slots per event in {@link #refs}: the kind (or the event itself), the name, the payload. */
+    private static final int REFS = 3;
+
+    private int size;
+    private int[] previous;
+    private long[] times;
+    private Object[] refs;
+
+    EventLog() {
+        previous = new int[FIRST_CAPACITY];
+        times = new long[FIRST_CAPACITY];
+        refs = new Object[FIRST_CAPACITY * REFS];
+    }
+
+    /** An event of a frequent kind; its id is the next one. */
+    void add(int previousEventId, long timestampMillis, EventKind kind, String name, JsonNode payload) {
+        int i = room();
+        previous[i] = previousEventId;
+        times[i] = timestampMillis;
+        refs[i * REFS] = kind;
+        refs[i * REFS + 1] = name;
+        refs[i * REFS + 2] = payload;
+        size = i + 1;
+        modCount++;
+    }
+
+    /** Any event, kept as given; its id must be the next one. */
+    @Override
+    public boolean add(HistoryEvent e) {
+        int i = room();
+        if (e.id() != i + 1) throw new IllegalStateException("event id " + e.id() + " recorded as event " + (i + 1));
+        refs[i * REFS] = e;
+        size = i + 1;
+        modCount++;
+        return true;
+    }
+
+    private int room() {
+        int i = size;
+        if (i == previous.length) {
+            int capacity = i * 2;
+            previous = Arrays.copyOf(previous, capacity);
+            times = Arrays.copyOf(times, capacity);
+            refs = Arrays.copyOf(refs, capacity * REFS);
+        }
+        return i;
+    }
+
+    @Override
+    public HistoryEvent get(int index) {
+        Objects.checkIndex(index, size);
+        Object what = refs[index * REFS];
+        if (what instanceof HistoryEvent e) return e;
+        EventKind kind = (EventKind) what;
+        return HistoryEvent.shaped(index + 1, previous[index], times[index], kind.type(), kind.detailsKey(), kind.shape(),
+                (String) refs[index * REFS + 1], (JsonNode) refs[index * REFS + 2]);
+    }
+
+    @Override
+    public int size() { return size; }
+
+    @JsonValue
+    List<HistoryEvent> asList() { return new ArrayList<>(this); }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static EventLog of(List<HistoryEvent> events) {
+        EventLog log = new EventLog();
+        for (HistoryEvent e : events) log.add(e);
+        return log;
+    }
+}
