@@ -1,9 +1,9 @@
 package dev.stride.engine.internal;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 /**
  * An execution as the scheduler holds it: the record, its machine, an inbox of things that
@@ -20,7 +20,6 @@ final class Slot {
     /** Created by the first delivery (see {@link #deliver}). */
     private volatile ConcurrentLinkedQueue<Inbound> inbox;
     /** 1 while a worker has the execution queued or in hand. */
-    @SuppressWarnings("unused") // through SCHEDULED
     private volatile int scheduled;
     /** Completed when the execution ends; made when first asked for (guarded by this). */
     private CompletableFuture<Void> done;
@@ -36,18 +35,12 @@ final class Slot {
     /** Dropped from memory after a commit (guarded by this): the store holds it until its timers come near. */
     boolean parked;
 
-    private static final VarHandle SCHEDULED;
-    private static final VarHandle INBOX;
-
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            SCHEDULED = lookup.findVarHandle(Slot.class, "scheduled", int.class);
-            INBOX = lookup.findVarHandle(Slot.class, "inbox", ConcurrentLinkedQueue.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    // Field updaters, not VarHandles: every start claims its slot, and before the JIT's last
+    // tier a VarHandle access is a chain of method-handle calls while an updater is one Unsafe call.
+    private static final AtomicIntegerFieldUpdater<Slot> SCHEDULED = AtomicIntegerFieldUpdater.newUpdater(Slot.class, "scheduled");
+    @SuppressWarnings("rawtypes")
+    private static final AtomicReferenceFieldUpdater<Slot, ConcurrentLinkedQueue> INBOX =
+            AtomicReferenceFieldUpdater.newUpdater(Slot.class, ConcurrentLinkedQueue.class, "inbox");
 
     /** @param durable its start must be committed before {@link #recorded} completes */
     Slot(ExecutionRecord record, MachineIndex machine, boolean durable) {
@@ -59,11 +52,8 @@ final class Slot {
     void deliver(Inbound event) {
         ConcurrentLinkedQueue<Inbound> q = inbox;
         if (q == null) {
-            ConcurrentLinkedQueue<Inbound> fresh = new ConcurrentLinkedQueue<>();
-            Object witness = INBOX.compareAndExchange(this, (ConcurrentLinkedQueue<Inbound>) null, fresh);
-            @SuppressWarnings("unchecked")
-            ConcurrentLinkedQueue<Inbound> other = (ConcurrentLinkedQueue<Inbound>) witness;
-            q = other == null ? fresh : other;
+            INBOX.compareAndSet(this, null, new ConcurrentLinkedQueue<Inbound>());
+            q = inbox;
         }
         q.add(event);
     }
@@ -83,7 +73,7 @@ final class Slot {
     boolean claim() { return SCHEDULED.compareAndSet(this, 0, 1); }
 
     /** The worker is done with it; the caller re-checks the inbox afterwards. */
-    void release() { SCHEDULED.setVolatile(this, 0); }
+    void release() { scheduled = 0; }
 
     /** Completes when the execution ends (at once if it has). */
     synchronized CompletableFuture<Void> done() {
