@@ -65,7 +65,7 @@ public final class Engine implements AutoCloseable {
         String smArn = req.stateMachineArn() != null ? req.stateMachineArn() : arns.defaultMachine;
         String smName = req.stateMachineArn() != null ? smArn.substring(smArn.lastIndexOf(':') + 1) : DEFAULT_MACHINE_NAME;
         String name = req.executionName() != null ? req.executionName() : ids.uuid();
-        String arn = arns.execution(req.express(), smName, name);
+        String arn = executionArn(req.express(), smName, name);
         String role = req.roleArn() != null ? req.roleArn() : arns.defaultRole;
         // Listeners hear of the start before its first run, which may end it on this thread.
         scheduler.start(index(req.machine()), arn, name, smArn, smName, req.input(), req.express(), role,
@@ -81,17 +81,26 @@ public final class Engine implements AutoCloseable {
     private static final String DEFAULT_MACHINE_NAME = "Stride";
 
     /** The ARN parts that depend only on region and account, built once: start is on the hot path. */
-    private record ArnParts(String defaultMachine, String executionPrefix, String expressPrefix, String defaultRole) {
-        /**
-         * An execution's ARN. A sized builder, not {@code +}: a burst of starts on a fresh JVM runs
-         * this before the JIT's last tier, where an invokedynamic concatenation is a chain of
-         * method-handle calls.
-         */
-        String execution(boolean express, String machineName, String executionName) {
-            String prefix = express ? expressPrefix : executionPrefix;
-            return new StringBuilder(prefix.length() + machineName.length() + 1 + executionName.length())
-                    .append(prefix).append(machineName).append(':').append(executionName).toString();
+    /**
+     * An execution's ARN: the machine's execution prefix (the last one is kept, as callers
+     * usually start one machine many times) and the name, joined by one {@code concat}, which
+     * allocates the result alone. A burst of starts on a fresh JVM runs this before the JIT's
+     * last tier, where {@code +} is a chain of method-handle calls.
+     */
+    private String executionArn(boolean express, String machineName, String executionName) {
+        MachinePrefix last = lastPrefix;
+        if (last == null || last.express() != express || !last.machineName().equals(machineName)) {
+            last = new MachinePrefix(express, machineName, (express ? arns.expressPrefix : arns.executionPrefix) + machineName + ":");
+            lastPrefix = last;
         }
+        return last.prefix().concat(executionName);
+    }
+
+    private record MachinePrefix(boolean express, String machineName, String prefix) {}
+
+    private volatile MachinePrefix lastPrefix;
+
+    private record ArnParts(String defaultMachine, String executionPrefix, String expressPrefix, String defaultRole) {
 
         static ArnParts of(String region, String account) {
             String states = "arn:aws:states:" + region + ":" + account + ":";

@@ -18,7 +18,8 @@ import java.util.RandomAccess;
  * full; as objects they were a third of such an execution's memory. The frequent kinds are
  * therefore kept as columns (previous id, time, kind, name, payload) and made into
  * {@link HistoryEvent}s only when read; other events are kept as given. Read back, both are the
- * same events as before, in the same JSON shape.
+ * same events as before, in the same JSON shape. Times are kept as int offsets from the first
+ * event's until one does not fit (after 24 days), then as longs.
  */
 final class EventLog extends AbstractList<HistoryEvent> implements RandomAccess {
     /** Room for a short execution's events (a five-state chain records 12) without regrowing. */
@@ -28,12 +29,15 @@ final class EventLog extends AbstractList<HistoryEvent> implements RandomAccess 
 
     private int size;
     private int[] previous;
-    private long[] times;
+    /** Milliseconds after {@link #base}; null once {@link #wideTimes} holds the times. */
+    private int[] times;
+    private long[] wideTimes;
+    private long base;
     private Object[] refs;
 
     EventLog() {
         previous = new int[FIRST_CAPACITY];
-        times = new long[FIRST_CAPACITY];
+        times = new int[FIRST_CAPACITY];
         refs = new Object[FIRST_CAPACITY * REFS];
     }
 
@@ -41,7 +45,7 @@ final class EventLog extends AbstractList<HistoryEvent> implements RandomAccess 
     void add(int previousEventId, long timestampMillis, EventKind kind, String name, JsonNode payload) {
         int i = room();
         previous[i] = previousEventId;
-        times[i] = timestampMillis;
+        setTime(i, timestampMillis);
         refs[i * REFS] = kind;
         refs[i * REFS + 1] = name;
         refs[i * REFS + 2] = payload;
@@ -54,6 +58,7 @@ final class EventLog extends AbstractList<HistoryEvent> implements RandomAccess 
     public boolean add(HistoryEvent e) {
         int i = room();
         if (e.id() != i + 1) throw new IllegalStateException("event id " + e.id() + " recorded as event " + (i + 1));
+        setTime(i, e.timestampMillis());
         refs[i * REFS] = e;
         size = i + 1;
         modCount++;
@@ -65,11 +70,29 @@ final class EventLog extends AbstractList<HistoryEvent> implements RandomAccess 
         if (i == previous.length) {
             int capacity = i * 2;
             previous = Arrays.copyOf(previous, capacity);
-            times = Arrays.copyOf(times, capacity);
+            if (times != null) times = Arrays.copyOf(times, capacity);
+            else wideTimes = Arrays.copyOf(wideTimes, capacity);
             refs = Arrays.copyOf(refs, capacity * REFS);
         }
         return i;
     }
+
+    private void setTime(int i, long millis) {
+        if (times != null) {
+            if (i == 0) base = millis;
+            long offset = millis - base;
+            if (offset == (int) offset) {
+                times[i] = (int) offset;
+                return;
+            }
+            wideTimes = new long[previous.length];
+            for (int j = 0; j < i; j++) wideTimes[j] = base + times[j];
+            times = null;
+        }
+        wideTimes[i] = millis;
+    }
+
+    private long time(int i) { return times != null ? base + times[i] : wideTimes[i]; }
 
     @Override
     public HistoryEvent get(int index) {
@@ -77,7 +100,7 @@ final class EventLog extends AbstractList<HistoryEvent> implements RandomAccess 
         Object what = refs[index * REFS];
         if (what instanceof HistoryEvent e) return e;
         EventKind kind = (EventKind) what;
-        return HistoryEvent.shaped(index + 1, previous[index], times[index], kind.type(), kind.detailsKey(), kind.shape(),
+        return HistoryEvent.shaped(index + 1, previous[index], time(index), kind.type(), kind.detailsKey(), kind.shape(),
                 (String) refs[index * REFS + 1], (JsonNode) refs[index * REFS + 2]);
     }
 

@@ -45,5 +45,5 @@ final class ExecutionRecord {
     transient int uncountedTransitions;
 
     /** Event ids are positions in the history (see {@link EventLog}). */
-    long lastEventId() { return history.size(); }
+    int lastEventId() { return history.size(); }
 }

@@ -22,9 +22,9 @@ final class Frame {
     /** The current state's raw input, and what InputPath made of it (JSONPath). */
     JsonNode rawInput;
     JsonNode effectiveInput;
-    /** Id of this frame's latest event: the next event's previousEventId. */
-    long lastEventId;
-    long enteredEventId;
+    /** Id of this frame's latest event: the next event's previousEventId (event ids are ints: see HistoryEvent). */
+    int lastEventId;
+    int enteredEventId;
     long enteredAtMillis;
     /** Variables assigned in this frame's scope; outer scopes are read through the parent. */
     Map<String, JsonNode> variables; // created on the first Assign: most frames never assign
@@ -62,7 +62,7 @@ final class Frame {
     int maxConcurrency;
     long toleratedFailureCount = -1;
     double toleratedFailurePercentage = -1;
-    long lastChildEventId;
+    int lastChildEventId;
     /** The first error of a failed child, propagated as the parent's error. */
     String childError;
     String childCause;
@@ -70,7 +70,7 @@ final class Frame {
     /** "MapStateFailed"/"ParallelStateFailed" to record if the pending error is not retried. */
     String pendingFailedEvent;
     /** Id of the last MapIteration{Succeeded,Failed} event (MapStateSucceeded points to it). */
-    long lastIterationEventId;
+    int lastIterationEventId;
     /** Children of a distributed Map run as separate executions: their events are not in this history. */
     boolean detached;
 

@@ -20,8 +20,8 @@ import java.util.TreeMap;
  * <p>In a snapshot it is the same JSON object of id to frame that a TreeMap gave.
  */
 final class FrameTable {
-    private int[] keys = new int[4];
-    private Frame[] values = new Frame[4];
+    private int[] keys = new int[2]; // room for one frame: most executions never have a second
+    private Frame[] values = new Frame[2];
     private int size;
 
     FrameTable() {}

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * iteration and Parallel branch). In a snapshot it is the same JSON array of ids.
  */
 final class IntDeque {
-    private int[] ring = new int[4];
+    private int[] ring = new int[2];
     private int head; // index of the first element
     private int size;
 

@@ -504,7 +504,7 @@ public final class Interpreter {
             f.error = null;
             f.cause = null;
             f.taskToken = null;
-            f.lastEventId = redriven;
+            f.lastEventId = Math.toIntExact(redriven);
             ex.ready.addLast(f.id);
         }
         Integer timeout = m.machine().timeoutSeconds();

@@ -79,6 +79,20 @@ class EventLogTest {
     }
 
     @Test
+    void timesMonthsApartReadBackExactly() {
+        long start = 1_700_000_000_000L;
+        long month = 31L * 24 * 3600 * 1000; // past an int of milliseconds
+        compact(0, start, Events.EXECUTION_STARTED, "role", "{}");
+        compact(1, start + 5, EventTypes.entered(passState()), "P", "{}");
+        compact(2, start + month, EventTypes.exited(passState()), "P", "{}");
+        for (int i = 0; i < 20; i++) compact(reference.size(), start + month + i, EventTypes.entered(passState()), "P", "{}");
+        plain("ExecutionSucceeded");
+        assertThat(log).containsExactlyElementsOf(reference);
+        assertThat(log.get(2).timestampMillis()).isEqualTo(start + month);
+        assertThat(log.get(log.size() - 1).timestampMillis()).isEqualTo(7);
+    }
+
+    @Test
     void anEventWhoseIdIsNotTheNextIsABug() {
         plain("ExecutionStarted");
         assertThatThrownBy(() -> log.add(new HistoryEvent(5, 1, 7, "PassStateEntered", null, null)))
