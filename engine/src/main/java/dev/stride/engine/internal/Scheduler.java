@@ -43,7 +43,7 @@ public final class Scheduler implements AutoCloseable {
      * Sized for a busy engine from the start: growing a large table happens on the thread that
      * starts executions, and in a burst of starts that resizing was a quarter of its time.
      */
-    private final Map<String, Slot> slots = new ConcurrentHashMap<>(1 << 18);
+    private final Map<String, Slot> slots = new ConcurrentHashMap<>(1 << 17);
     private final Map<String, TokenRef> tokens = new ConcurrentHashMap<>();
     /** Executions scheduled or being processed, plus synchronous task calls in flight. */
     private final AtomicInteger busy = new AtomicInteger();
