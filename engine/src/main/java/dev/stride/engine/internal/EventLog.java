@@ -22,8 +22,8 @@ import java.util.RandomAccess;
  * event's until one does not fit (after 24 days), then as longs.
  */
 final class EventLog extends AbstractList<HistoryEvent> implements RandomAccess {
-    /** Room for a short execution's events (a five-state chain records 12) without regrowing. */
-    private static final int FIRST_CAPACITY = 16;
+    /** Room for a short execution's events when nothing better is known (see {@link MachineIndex#historyHint}). */
+    static final int FIRST_CAPACITY = 16;
     /** Slots per event in {@link #refs}: the kind (or the event itself), the name, the payload. */
     private static final int REFS = 3;
 
@@ -35,10 +35,13 @@ final class EventLog extends AbstractList<HistoryEvent> implements RandomAccess 
     private long base;
     private Object[] refs;
 
-    EventLog() {
-        previous = new int[FIRST_CAPACITY];
-        times = new int[FIRST_CAPACITY];
-        refs = new Object[FIRST_CAPACITY * REFS];
+    EventLog() { this(FIRST_CAPACITY); }
+
+    EventLog(int capacity) {
+        int c = Math.max(2, capacity);
+        previous = new int[c];
+        times = new int[c];
+        refs = new Object[c * REFS];
     }
 
     /** An event of a frequent kind; its id is the next one. */

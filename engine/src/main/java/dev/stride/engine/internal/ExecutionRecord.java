@@ -29,7 +29,7 @@ final class ExecutionRecord {
     String error;
     String cause;
 
-    EventLog history = new EventLog();
+    EventLog history;
     /** How many history events the durable store already holds. */
     int committedEvents;
     boolean everCommitted;
@@ -43,6 +43,12 @@ final class ExecutionRecord {
 
     /** States entered since the engine-wide counters were last told (not saved). */
     transient int uncountedTransitions;
+
+    /** For snapshots being read (they bring their history). */
+    ExecutionRecord() { this(EventLog.FIRST_CAPACITY); }
+
+    /** @param expectedEvents room to make in the history at first (it grows as needed) */
+    ExecutionRecord(int expectedEvents) { history = new EventLog(expectedEvents); }
 
     /** Event ids are positions in the history (see {@link EventLog}). */
     int lastEventId() { return history.size(); }

@@ -62,7 +62,6 @@ final class Frame {
     int maxConcurrency;
     long toleratedFailureCount = -1;
     double toleratedFailurePercentage = -1;
-    int lastChildEventId;
     /** The first error of a failed child, propagated as the parent's error. */
     String childError;
     String childCause;

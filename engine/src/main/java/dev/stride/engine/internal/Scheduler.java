@@ -121,7 +121,7 @@ public final class Scheduler implements AutoCloseable {
     public String start(MachineIndex machine, String executionArn, String name, String stateMachineArn,
                         String stateMachineName, JsonNode input, boolean express, String roleArn, Runnable registered) {
         if (committer != null && !express) committer.awaitRoom();
-        ExecutionRecord ex = new ExecutionRecord();
+        ExecutionRecord ex = new ExecutionRecord(machine.historyHint());
         ex.executionArn = executionArn;
         ex.name = name;
         ex.stateMachineArn = stateMachineArn;
@@ -532,6 +532,7 @@ public final class Scheduler implements AutoCloseable {
         }
         for (int i = 0; i < dispatches.size(); i++) dispatch(slot, dispatches.get(i).frameId(), dispatches.get(i).invocation());
         if (finished) {
+            slot.machine.finishedWith(slot.record.history.size());
             if (store != null && !slot.record.express) slots.remove(slot.record.executionArn); // the store has it now
             var waiting = slot.doneIfWanted();
             if (waiting != null) parkedWaiters.remove(slot.record.executionArn, waiting);
