@@ -17,11 +17,17 @@ import java.util.TreeMap;
  * Lookups by id are the hot operations; walking every frame in id order (stop, redrive,
  * recovery, snapshots) is rare and sorts a copy.
  *
+ * <p>Most executions never hold a second frame (no Map, no Parallel): until one comes, the
+ * table is just that frame, and the arrays are not made.
+ *
  * <p>In a snapshot it is the same JSON object of id to frame that a TreeMap gave.
  */
 final class FrameTable {
-    private int[] keys = new int[2]; // room for one frame: most executions never have a second
-    private Frame[] values = new Frame[2];
+    /** Null while the table holds at most one frame ({@link #sole}). */
+    private int[] keys;
+    private Frame[] values;
+    private int soleId;
+    private Frame sole;
     private int size;
 
     FrameTable() {}
@@ -43,12 +49,33 @@ final class FrameTable {
         return (h ^ h >>> 16) & mask;
     }
 
-    Frame get(int id) { return values[slot(id)]; }
+    Frame get(int id) {
+        if (values == null) return sole != null && soleId == id ? sole : null;
+        return values[slot(id)];
+    }
 
-    boolean containsKey(int id) { return values[slot(id)] != null; }
+    boolean containsKey(int id) { return get(id) != null; }
 
     void put(int id, Frame frame) {
         if (frame == null) throw new IllegalArgumentException("no frame for id " + id);
+        if (values == null) {
+            if (sole == null || soleId == id) {
+                size = 1;
+                soleId = id;
+                sole = frame;
+                return;
+            }
+            keys = new int[4];
+            values = new Frame[4];
+            size = 0;
+            Frame first = sole;
+            sole = null;
+            putInTable(soleId, first);
+        }
+        putInTable(id, frame);
+    }
+
+    private void putInTable(int id, Frame frame) {
         int i = slot(id);
         if (values[i] == null) {
             if (2 * (size + 1) > keys.length) { // keep it at most half full
@@ -62,6 +89,13 @@ final class FrameTable {
     }
 
     Frame remove(int id) {
+        if (values == null) {
+            if (sole == null || soleId != id) return null;
+            Frame old = sole;
+            sole = null;
+            size = 0;
+            return old;
+        }
         int mask = keys.length - 1;
         int i = slot(id);
         Frame old = values[i];
@@ -102,6 +136,7 @@ final class FrameTable {
      * no copy and no sort. The table must not change during the walk.
      */
     Iterable<Frame> inAnyOrder() {
+        if (values == null) return sole == null ? List.of() : List.of(sole);
         return () -> new java.util.Iterator<>() {
             private int next = advance(0);
 
@@ -126,6 +161,10 @@ final class FrameTable {
     /** Every frame, ascending by id (outer frames before the ones they started): a copy. */
     List<Frame> inIdOrder() {
         List<Frame> all = new ArrayList<>(size);
+        if (values == null) {
+            if (sole != null) all.add(sole);
+            return all;
+        }
         for (Frame f : values) if (f != null) all.add(f);
         all.sort(Comparator.comparingInt(f -> f.id));
         return all;
