@@ -27,10 +27,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Drives executions: a small pool of workers, each taking one execution at a time and running
  * it until it is blocked (decide, record, then act), plus one timer thread.
  *
- * <p>Design notes. An execution is processed by at most one worker at a time (its slot's
- * {@code scheduled} flag). Anything arriving from outside (timer, task outcome, stop) goes into
- * the slot's inbox and re-schedules it. Effects the interpreter asks for are buffered per run and
- * carried out after the run's events are committed: timers are armed, tasks dispatched.
+ * <p>Design notes. An execution is processed by at most one thread at a time (its slot's
+ * {@code scheduled} flag). Its first run happens on the thread that starts it, for a bounded
+ * number of states (see {@link #FIRST_RUN_STATES}); every later run on a worker. Anything
+ * arriving from outside (timer, task outcome, stop) goes into the slot's inbox and re-schedules
+ * it. Effects the interpreter asks for are buffered per run and carried out after the run's
+ * events are committed: timers are armed, tasks dispatched.
  */
 public final class Scheduler implements AutoCloseable {
     private final Clock clock;
