@@ -54,39 +54,40 @@ final class FanOut {
             Events.append(ex, f, in.now(), "MapRunStarted", "mapRunStartedEventDetails", Events.object().put("mapRunArn", arn));
         }
         begin(f, items.size(), f.effectiveInput, items, maxConcurrency);
-        f.toleratedFailureCount = toleratedCount;
-        f.toleratedFailurePercentage = toleratedPct;
+        f.fan.toleratedFailureCount = toleratedCount;
+        f.fan.toleratedFailurePercentage = toleratedPct;
         return resume(ex, m, f, mp);
     }
 
     private static void begin(Frame f, int count, JsonNode input, ArrayNode items, int maxConcurrency) {
-        f.childResults = new JsonNode[count];
-        f.items = items;
+        f.fan = new FanOutProgress();
+        f.fan.childResults = new JsonNode[count];
+        f.fan.items = items;
         f.taskInput = input;
-        f.launched = 0;
-        f.running = 0;
-        f.succeeded = 0;
-        f.failedChildren = 0;
-        f.maxConcurrency = maxConcurrency;
-        f.childError = null;
-        f.childCause = null;
-        f.lastIterationEventId = 0;
+        f.fan.launched = 0;
+        f.fan.running = 0;
+        f.fan.succeeded = 0;
+        f.fan.failedChildren = 0;
+        f.fan.maxConcurrency = maxConcurrency;
+        f.fan.childError = null;
+        f.fan.childCause = null;
+        f.fan.lastIterationEventId = 0;
         f.phase = Phase.WAIT_CHILDREN;
     }
 
     /** Launches what may be launched, or finishes the state when every child is done. */
     Step resume(ExecutionRecord ex, MachineIndex m, Frame f, State st) {
-        int total = f.childResults.length;
-        if (f.childError != null) {
-            return f.running == 0 ? fail(ex, f, st) : Step.BLOCKED;
+        int total = f.fan.childResults.length;
+        if (f.fan.childError != null) {
+            return f.fan.running == 0 ? fail(ex, f, st) : Step.BLOCKED;
         }
-        if (f.launched == total) {
-            return f.running == 0 ? succeed(ex, f, st) : Step.BLOCKED;
+        if (f.fan.launched == total) {
+            return f.fan.running == 0 ? succeed(ex, f, st) : Step.BLOCKED;
         }
-        if (f.maxConcurrency > 0 && f.running >= f.maxConcurrency) return Step.BLOCKED;
-        Frame child = launch(ex, m, f, st, f.launched);
-        f.launched++;
-        f.running++;
+        if (f.fan.maxConcurrency > 0 && f.fan.running >= f.fan.maxConcurrency) return Step.BLOCKED;
+        Frame child = launch(ex, m, f, st, f.fan.launched);
+        f.fan.launched++;
+        f.fan.running++;
         // Run the new child before launching the next one: parent goes back right behind it.
         ex.ready.addFirst(f.id);
         ex.ready.addFirst(child.id);
@@ -102,7 +103,7 @@ final class FanOut {
             return child;
         }
         MapState mp = (MapState) st;
-        JsonNode item = f.items.get(index);
+        JsonNode item = f.fan.items.get(index);
         JsonNode input = MapItems.select(in, ex, f, mp, index, item);
         if (!mp.distributed()) {
             Events.appendShaped(ex, f, in.now(), Events.MAP_ITERATION_STARTED, mp.name(), Json.NODES.numberNode(index));
@@ -115,7 +116,7 @@ final class FanOut {
 
     /** A child frame finished: record it and wake the parent. */
     void childDone(ExecutionRecord ex, MachineIndex m, Frame parent, Frame child) {
-        parent.running--;
+        parent.fan.running--;
         State st = m.graph(parent.graphId).state(parent.stateName);
         boolean isMap = st instanceof MapState;
         boolean inRun = isMap && ((MapState) st).distributed();
@@ -123,19 +124,19 @@ final class FanOut {
             Events.appendShapedWithPrevious(ex, parent, child.lastEventId, in.now(),
                     child.failed ? Events.MAP_ITERATION_FAILED : Events.MAP_ITERATION_SUCCEEDED, st.name(),
                     Json.NODES.numberNode(child.index));
-            parent.lastIterationEventId = parent.lastEventId;
+            parent.fan.lastIterationEventId = parent.lastEventId;
         }
         if (!inRun) parent.lastEventId = child.lastEventId;
         if (!child.failed) {
-            parent.childResults[child.index] = child.output;
-            parent.succeeded++;
+            parent.fan.childResults[child.index] = child.output;
+            parent.fan.succeeded++;
         } else {
-            parent.failedChildren++;
+            parent.fan.failedChildren++;
             if (isMap && tolerated(parent)) {
-                parent.childResults[child.index] = StateIo.errorOutput(child.error, child.cause);
-            } else if (parent.childError == null) {
-                parent.childError = child.error == null ? "" : child.error;
-                parent.childCause = child.cause;
+                parent.fan.childResults[child.index] = StateIo.errorOutput(child.error, child.cause);
+            } else if (parent.fan.childError == null) {
+                parent.fan.childError = child.error == null ? "" : child.error;
+                parent.fan.childCause = child.cause;
                 abortChildren(ex, parent);
             }
         }
@@ -143,10 +144,10 @@ final class FanOut {
     }
 
     private static boolean tolerated(Frame f) {
-        int total = f.childResults.length;
-        boolean countOk = f.toleratedFailureCount >= 0 && f.failedChildren <= f.toleratedFailureCount;
-        boolean pctOk = f.toleratedFailurePercentage >= 0 && total > 0
-                && f.failedChildren * 100.0 / total <= f.toleratedFailurePercentage;
+        int total = f.fan.childResults.length;
+        boolean countOk = f.fan.toleratedFailureCount >= 0 && f.fan.failedChildren <= f.fan.toleratedFailureCount;
+        boolean pctOk = f.fan.toleratedFailurePercentage >= 0 && total > 0
+                && f.fan.failedChildren * 100.0 / total <= f.fan.toleratedFailurePercentage;
         return countOk || pctOk;
     }
 
@@ -158,7 +159,7 @@ final class FanOut {
             if (f.phase == Phase.WAIT_TASK && f.taskToken != null) in.effects.cancelTask(ex, f.taskToken);
             ex.frames.remove(f.id);
             ex.ready.remove(f.id);
-            if (f.parentId == parent.id) parent.running--;
+            if (f.parentId == parent.id) parent.fan.running--;
         }
     }
 
@@ -174,14 +175,14 @@ final class FanOut {
         boolean isMap = st instanceof MapState;
         if (isMap && ((MapState) st).distributed()) {
             Events.append(ex, f, in.now(), "MapRunSucceeded", null, null);
-        } else if (isMap && f.lastIterationEventId > 0) {
-            f.lastEventId = f.lastIterationEventId;
+        } else if (isMap && f.fan.lastIterationEventId > 0) {
+            f.lastEventId = f.fan.lastIterationEventId;
         }
         if (!f.detached) {
             Events.appendWithPrevious(ex, null, f.lastEventId, in.now(), isMap ? "MapStateSucceeded" : "ParallelStateSucceeded", null, null);
         }
-        ArrayNode result = Json.NODES.arrayNode(f.childResults.length);
-        for (JsonNode r : f.childResults) result.add(r);
+        ArrayNode result = Json.NODES.arrayNode(f.fan.childResults.length);
+        for (JsonNode r : f.fan.childResults) result.add(r);
         clear(f);
         f.phase = Phase.ENTER;
         DataFlow flow = isMap ? ((MapState) st).flow() : ((ParallelState) st).flow();
@@ -190,9 +191,9 @@ final class FanOut {
 
     private Step fail(ExecutionRecord ex, Frame f, State st) {
         boolean isMap = st instanceof MapState;
-        String error = f.childError;
-        String cause = f.childCause;
-        if (isMap && f.toleratedFailureCount >= 0 || isMap && f.toleratedFailurePercentage >= 0) {
+        String error = f.fan.childError;
+        String cause = f.fan.childCause;
+        if (isMap && f.fan.toleratedFailureCount >= 0 || isMap && f.fan.toleratedFailurePercentage >= 0) {
             error = ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD;
             cause = "The specified tolerated failure threshold was exceeded";
         }
@@ -205,8 +206,8 @@ final class FanOut {
     }
 
     private static void clear(Frame f) {
-        f.childResults = null;
-        f.items = null;
+        f.fan.childResults = null;
+        f.fan.items = null;
         f.taskInput = null;
     }
 }

@@ -52,24 +52,12 @@ final class Frame {
     String outcomeCause;
     boolean outcomeFailed;
 
-    /** Parallel/Map bookkeeping. */
-    JsonNode[] childResults;
-    JsonNode items;
-    int launched;
-    int running;
-    int succeeded;
-    int failedChildren;
-    int maxConcurrency;
-    long toleratedFailureCount = -1;
-    double toleratedFailurePercentage = -1;
-    /** The first error of a failed child, propagated as the parent's error. */
-    String childError;
-    String childCause;
+    /** Parallel/Map bookkeeping, made when the frame first fans out; its fields are the frame's own in a snapshot. */
+    @com.fasterxml.jackson.annotation.JsonUnwrapped
+    FanOutProgress fan;
 
     /** "MapStateFailed"/"ParallelStateFailed" to record if the pending error is not retried. */
     String pendingFailedEvent;
-    /** Id of the last MapIteration{Succeeded,Failed} event (MapStateSucceeded points to it). */
-    int lastIterationEventId;
     /** Children of a distributed Map run as separate executions: their events are not in this history. */
     boolean detached;
 

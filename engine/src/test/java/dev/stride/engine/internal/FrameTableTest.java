@@ -68,6 +68,33 @@ class FrameTableTest {
     }
 
     @Test
+    void aFramesFanOutProgressSitsInTheFramesOwnJsonObject() throws Exception {
+        ObjectMapper json = new ObjectMapper() // as snapshots are written: fields only
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        Frame f = frame(4);
+        f.fan = new FanOutProgress();
+        f.fan.launched = 3;
+        f.fan.toleratedFailureCount = 2;
+        f.fan.childError = "States.TaskFailed";
+        var tree = json.valueToTree(f);
+        assertThat(tree.get("launched").asInt()).isEqualTo(3);
+        assertThat(tree.get("childError").asText()).isEqualTo("States.TaskFailed");
+        assertThat(tree.has("fan")).isFalse();
+        Frame back = json.treeToValue(tree, Frame.class);
+        assertThat(back.fan.launched).isEqualTo(3);
+        assertThat(back.fan.toleratedFailureCount).isEqualTo(2);
+        assertThat(back.fan.toleratedFailurePercentage).isEqualTo(-1);
+        assertThat(back.fan.childError).isEqualTo("States.TaskFailed");
+
+        // A snapshot written before the progress moved out of the frame reads the same way.
+        Frame old = json.readValue("{\"id\": 7, \"launched\": 5, \"running\": 1, \"maxConcurrency\": 2}", Frame.class);
+        assertThat(old.fan.launched).isEqualTo(5);
+        assertThat(old.fan.running).isEqualTo(1);
+        assertThat(old.fan.maxConcurrency).isEqualTo(2);
+    }
+
+    @Test
     void intDequeAgreesWithAnArrayDeque() {
         Random random = new Random(11);
         IntDeque deque = new IntDeque();
