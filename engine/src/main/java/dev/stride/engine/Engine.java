@@ -60,7 +60,11 @@ public final class Engine implements AutoCloseable {
     /** Executions held in memory: running and not parked, or finished and not yet forgotten. */
     public int inMemory() { return scheduler.inMemory(); }
 
-    /** Starts an execution and returns its ARN; it runs on the engine's workers. */
+    /**
+     * Starts an execution and returns its ARN. Its first run (up to 64 states) happens on the
+     * calling thread, unless that is one of the engine's own or is inside a run; the rest runs on
+     * the engine's workers. A short execution has therefore often ended when this returns.
+     */
     public String start(StartRequest req) {
         String smArn = req.stateMachineArn() != null ? req.stateMachineArn() : arns.defaultMachine;
         String smName = req.stateMachineArn() != null ? smArn.substring(smArn.lastIndexOf(':') + 1) : DEFAULT_MACHINE_NAME;
@@ -80,7 +84,6 @@ public final class Engine implements AutoCloseable {
 
     private static final String DEFAULT_MACHINE_NAME = "Stride";
 
-    /** The ARN parts that depend only on region and account, built once: start is on the hot path. */
     /**
      * An execution's ARN: the machine's execution prefix (the last one is kept, as callers
      * usually start one machine many times) and the name, joined by one {@code concat}, which
@@ -100,8 +103,8 @@ public final class Engine implements AutoCloseable {
 
     private volatile MachinePrefix lastPrefix;
 
+    /** The ARN parts that depend only on region and account, built once: start is on the hot path. */
     private record ArnParts(String defaultMachine, String executionPrefix, String expressPrefix, String defaultRole) {
-
         static ArnParts of(String region, String account) {
             String states = "arn:aws:states:" + region + ":" + account + ":";
             return new ArnParts(states + "stateMachine:" + DEFAULT_MACHINE_NAME, states + "execution:", states + "express:",

@@ -42,8 +42,9 @@ public final class Scheduler implements AutoCloseable {
     private final TimerQueue timers;
     private final Thread timerThread;
     /**
-     * Sized for a busy engine from the start: growing a large table happens on the thread that
-     * starts executions, and in a burst of starts that resizing was a quarter of its time.
+     * Sized for a busy engine from the start (196k executions before it grows; a 1 MB table):
+     * growing a large table happens on the thread that starts executions, and in a burst of
+     * starts that resizing was a quarter of its time (and deoptimised the start path).
      */
     private final Map<String, Slot> slots = new ConcurrentHashMap<>(1 << 17);
     private final Map<String, TokenRef> tokens = new ConcurrentHashMap<>();
