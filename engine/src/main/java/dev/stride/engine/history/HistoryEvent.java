@@ -26,8 +26,8 @@ import java.util.function.Supplier;
 public final class HistoryEvent {
     private static final Set<String> PAYLOAD_FIELDS = Set.of("input", "output", "parameters");
 
-    // ids are ints: a history holds at most Integer.MAX_VALUE events (AWS: 25,000). One event is
-    // recorded per state entry and exit, so its size is most of a short execution's memory.
+    // ids are ints: a history holds at most 25,000 events on AWS, and the engine's own quota
+    // keeps it far below Integer.MAX_VALUE.
     private final int id;
     private final int previousEventId;
     private final long timestampMillis;

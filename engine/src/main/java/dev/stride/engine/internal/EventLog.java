@@ -115,7 +115,7 @@ final class EventLog extends AbstractList<HistoryEvent> implements RandomAccess 
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static EventLog of(List<HistoryEvent> events) {
-        EventLog log = new EventLog();
+        EventLog log = new EventLog(events.size());
         for (HistoryEvent e : events) log.add(e);
         return log;
     }

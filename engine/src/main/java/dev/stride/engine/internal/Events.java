@@ -19,7 +19,7 @@ final class Events {
         HistoryEvent e = new HistoryEvent(ex.lastEventId() + 1, previous, now, type, key, details);
         if (f != null && f.detached) return e; // a distributed Map child: its own execution's history, not ours
         ex.history.add(e);
-        if (f != null) f.lastEventId = Math.toIntExact(e.id());
+        if (f != null) f.lastEventId = ex.lastEventId();
         return e;
     }
 
@@ -29,7 +29,7 @@ final class Events {
         if (f != null && f.detached) return; // a distributed Map child: not in this history
         HistoryEvent e = HistoryEvent.lazy(ex.lastEventId() + 1, f == null ? ex.lastEventId() : f.lastEventId, now, type, key, details);
         ex.history.add(e);
-        if (f != null) f.lastEventId = Math.toIntExact(e.id());
+        if (f != null) f.lastEventId = ex.lastEventId();
     }
 
     /** Records an event of a frequent kind, whose details are built from the name and payload when someone reads them. */
@@ -37,11 +37,11 @@ final class Events {
         appendShapedWithPrevious(ex, f, f == null ? ex.lastEventId() : f.lastEventId, now, kind, name, payload);
     }
 
-    static void appendShapedWithPrevious(ExecutionRecord ex, Frame f, long previous, long now, EventKind kind,
+    static void appendShapedWithPrevious(ExecutionRecord ex, Frame f, int previous, long now, EventKind kind,
                                          String name, JsonNode payload) {
         if (f != null && f.detached) return; // a distributed Map child: not in this history
-        ex.history.add(Math.toIntExact(previous), now, kind, name, payload);
-        if (f != null) f.lastEventId = ex.history.size();
+        ex.history.add(previous, now, kind, name, payload);
+        if (f != null) f.lastEventId = ex.lastEventId();
     }
 
     /**

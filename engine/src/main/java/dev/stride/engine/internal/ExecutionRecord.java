@@ -2,9 +2,6 @@ package dev.stride.engine.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stride.engine.ExecutionStatus;
-import dev.stride.engine.history.HistoryEvent;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The whole state of one execution as data: identity, status, history and frames. The

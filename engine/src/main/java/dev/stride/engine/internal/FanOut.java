@@ -60,18 +60,12 @@ final class FanOut {
     }
 
     private static void begin(Frame f, int count, JsonNode input, ArrayNode items, int maxConcurrency) {
-        f.fan = new FanOutProgress();
-        f.fan.childResults = new JsonNode[count];
-        f.fan.items = items;
+        FanOutProgress fan = new FanOutProgress(); // fresh: nothing of an earlier fan-out (a retry) carries over
+        fan.childResults = new JsonNode[count];
+        fan.items = items;
+        fan.maxConcurrency = maxConcurrency;
+        f.fan = fan;
         f.taskInput = input;
-        f.fan.launched = 0;
-        f.fan.running = 0;
-        f.fan.succeeded = 0;
-        f.fan.failedChildren = 0;
-        f.fan.maxConcurrency = maxConcurrency;
-        f.fan.childError = null;
-        f.fan.childCause = null;
-        f.fan.lastIterationEventId = 0;
         f.phase = Phase.WAIT_CHILDREN;
     }
 
@@ -205,9 +199,9 @@ final class FanOut {
         return s;
     }
 
+    /** The state is over: its bookkeeping goes, so the frame (and a snapshot of it) carries none. */
     private static void clear(Frame f) {
-        f.fan.childResults = null;
-        f.fan.items = null;
+        f.fan = null;
         f.taskInput = null;
     }
 }

@@ -56,7 +56,6 @@ final class GroupCommitter implements Runnable {
         }
     }
 
-
     @Override
     public void run() {
         List<Pending> batch = new ArrayList<>();

@@ -57,8 +57,7 @@ public final class Interpreter {
 
     /** Records ExecutionStarted and makes the first state ready. */
     void start(ExecutionRecord ex, MachineIndex m) {
-        Events.appendShaped(ex, null, ex.startMillis, Events.EXECUTION_STARTED,
-                ex.roleArn, ex.input);
+        Events.appendShaped(ex, null, ex.startMillis, Events.EXECUTION_STARTED, ex.roleArn, ex.input);
         Frame top = newFrame(ex, -1, 0, m.machine().graph(), ex.input);
         ex.ready.addLast(top.id);
         top.lastEventId = 0; // AWS: the first state's Entered event has previousEventId 0
@@ -157,8 +156,7 @@ public final class Interpreter {
         f.inTask = st instanceof TaskState;
         f.retryCount = 0;
         f.retryCounts = null;
-        Events.appendShaped(ex, f, f.enteredAtMillis, EventTypes.entered(st),
-                st.name(), f.rawInput);
+        Events.appendShaped(ex, f, f.enteredAtMillis, EventTypes.entered(st), st.name(), f.rawInput);
         f.enteredEventId = f.lastEventId;
         Common c = st.common();
         f.pendingFailedEvent = null;
@@ -340,7 +338,7 @@ public final class Interpreter {
         d.put("error", e.error());
         if (e.location() != null) d.put("location", e.location());
         d.put("state", st.name());
-        long prev = st instanceof WaitState ? f.enteredEventId : ex.history.get((int) f.enteredEventId - 1).previousEventId();
+        long prev = st instanceof WaitState ? f.enteredEventId : ex.history.get(f.enteredEventId - 1).previousEventId();
         Events.appendWithPrevious(ex, f, prev, now(), "EvaluationFailed", "evaluationFailedEventDetails", d);
         f.lastEventId = ex.lastEventId();
         if (st instanceof MapState) f.pendingFailedEvent = "MapStateFailed";
@@ -488,7 +486,7 @@ public final class Interpreter {
         ex.contextExecution = null; // RedriveCount/RedriveTime changed
         Events.append(ex, null, now, "ExecutionRedriven", "executionRedrivenEventDetails",
                 Events.object().put("redriveCount", ex.redriveCount));
-        long redriven = ex.lastEventId();
+        int redriven = ex.lastEventId();
         boolean timedOut = ex.status == ExecutionStatus.TIMED_OUT;
         ex.status = ExecutionStatus.RUNNING;
         ex.error = null;
@@ -504,7 +502,7 @@ public final class Interpreter {
             f.error = null;
             f.cause = null;
             f.taskToken = null;
-            f.lastEventId = Math.toIntExact(redriven);
+            f.lastEventId = redriven;
             ex.ready.addLast(f.id);
         }
         Integer timeout = m.machine().timeoutSeconds();

@@ -11,7 +11,6 @@ import dev.stride.engine.history.HistoryEvent;
 import dev.stride.engine.spi.ExecutionChange;
 import dev.stride.engine.spi.StoredExecution;
 import dev.stride.expr.Json;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Converts between an execution record and what a durable store keeps (snapshot without history, events). */

@@ -45,10 +45,11 @@ class EventLogTest {
         compact(reference.size(), 9_999, Events.EXECUTION_SUCCEEDED, null, "{\"done\": true}");
     }
 
-    private static dev.stride.asl.model.State passState() {
-        return dev.stride.asl.compile.DefinitionCompiler.compile(dev.stride.asl.read.DefinitionReader.read(
-                "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}")).graph().state("P");
-    }
+    private static final dev.stride.asl.model.State PASS = dev.stride.asl.compile.DefinitionCompiler.compile(
+            dev.stride.asl.read.DefinitionReader.read(
+                    "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}")).graph().state("P");
+
+    private static dev.stride.asl.model.State passState() { return PASS; }
 
     @Test
     void readsBackTheEventsAnObjectListHeld() {
