@@ -4,31 +4,45 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.stride.service.AwsService;
+import dev.stride.service.ServiceException;
+import dev.stride.service.ServiceRequest;
+import dev.stride.service.ServiceResponse;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
- * The HTTP edge: {@code POST /} with {@code X-Amz-Target} runs an operation (after checking its
- * SigV4 signature when access keys are configured); {@code GET /health} answers liveness and
- * {@code GET /metrics} Prometheus' scrape. Every failure becomes a JSON error body; a bug becomes
- * a 500 and is logged, and the server keeps serving.
+ * The HTTP edge: one endpoint for Step Functions and every local service. {@code GET /health}
+ * answers liveness and {@code GET /metrics} Prometheus' scrape; any other request goes to the
+ * service the {@link ServiceRouter} names (after checking its SigV4 signature when access keys
+ * are configured), and what no service claims is a Step Functions operation ({@code POST /} with
+ * {@code X-Amz-Target}). Every failure becomes an error body in the protocol the client speaks;
+ * a bug becomes a 500 and is logged, and the server keeps serving.
  */
 final class HttpEntry implements HttpHandler {
     static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     private static final Logger LOG = System.getLogger(HttpEntry.class.getName());
-    private static final byte[] HEALTHY = "{\"status\":\"UP\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] HEALTHY = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
 
     private final Operations operations;
     private final Metrics metrics;
     private final SigV4 signatures;
+    private final ServiceRouter router;
+    private final String region;
+    private final String account;
 
     /** @param signatures null accepts any credentials */
-    HttpEntry(Operations operations, Metrics metrics, SigV4 signatures) {
+    HttpEntry(Operations operations, Metrics metrics, SigV4 signatures, ServiceRouter router, String region, String account) {
         this.operations = operations;
         this.metrics = metrics;
         this.signatures = signatures;
+        this.router = router;
+        this.region = region;
+        this.account = account;
     }
 
     @Override
@@ -36,27 +50,102 @@ final class HttpEntry implements HttpHandler {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
-            if ("/health".equals(path) && ("GET".equals(method) || "HEAD".equals(method))) {
+            boolean read = "GET".equals(method) || "HEAD".equals(method);
+            if ("/health".equals(path) && read) {
                 send(exchange, 200, "application/json", HEALTHY);
-            } else if ("/metrics".equals(path) && ("GET".equals(method) || "HEAD".equals(method))) {
-                send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
-                        metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return;
+            }
+            if ("/metrics".equals(path) && read) {
+                send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape().getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String rawQuery = exchange.getRequestURI().getRawQuery();
+            ServiceRouter.Scope scope = ServiceRouter.scope(exchange.getRequestHeaders(), rawQuery);
+            AwsService service = router.route(exchange.getRequestHeaders(), rawQuery, scope, formBody(exchange, body));
+            if (service != null) {
+                serveService(exchange, service, scope, body);
             } else if ("/".equals(path) && "POST".equals(method)) {
-                serve(exchange);
+                serve(exchange, body);
             } else {
                 sendError(exchange, ApiError.NOT_FOUND.with("No operation at " + method + " " + path));
             }
         }
     }
 
-    private void serve(HttpExchange exchange) throws IOException {
+    private void serveService(HttpExchange exchange, AwsService service, ServiceRouter.Scope scope, byte[] body) throws IOException {
+        long started = System.nanoTime();
+        ServiceRequest request = new ServiceRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body,
+                scope != null ? scope.region() : region, accountOf(scope), endpointOf(exchange));
+        ServiceResponse reply;
+        try {
+            if (signatures != null && !unsignedAllowed(request)) {
+                signatures.verify(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                        exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body, service.signingName());
+            }
+            reply = service.serve(request);
+        } catch (ApiException e) {
+            reply = service.refuse(request, authenticationError(e));
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.log(Level.ERROR, "internal error serving " + service.signingName(), e);
+            reply = service.refuse(request, new ServiceException("InternalFailure", "InternalFailure", 500, false, "Internal error: " + e));
+        }
+        reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        send(exchange, reply.status(), reply.contentType(), reply.body());
+        metrics.serviceRequest(service.signingName(), reply.status() >= 400, System.nanoTime() - started);
+    }
+
+    /**
+     * The links SNS hands out to confirm a subscription carry their own secret token and are
+     * opened in a browser, which cannot sign; AWS serves them unsigned too.
+     */
+    private static boolean unsignedAllowed(ServiceRequest r) {
+        return "GET".equals(r.method()) && r.header("authorization") == null && r.rawQuery() != null
+                && r.rawQuery().contains("Action=ConfirmSubscription");
+    }
+
+    /** The query protocol's names for the signature errors (what SQS and SNS answer). */
+    private static ServiceException authenticationError(ApiException e) {
+        return switch (e.error) {
+            case UNRECOGNIZED_CLIENT -> new ServiceException("InvalidClientTokenId", "InvalidClientTokenId", 403, true, e.getMessage());
+            case INVALID_SIGNATURE -> new ServiceException("SignatureDoesNotMatch", "SignatureDoesNotMatch", 403, true, e.getMessage());
+            case MISSING_AUTHENTICATION -> new ServiceException("MissingAuthenticationToken", "MissingAuthenticationToken", 403, true,
+                    "Request is missing Authentication Token");
+            case INCOMPLETE_SIGNATURE -> new ServiceException("IncompleteSignature", "IncompleteSignature", 400, true, e.getMessage());
+            default -> new ServiceException(e.error.type, e.error.type, e.error.status, e.error.status < 500, e.getMessage());
+        };
+    }
+
+    /** A 12-digit access key id is the account (as AWS-compatible local stacks do), else the server's account. */
+    private String accountOf(ServiceRouter.Scope scope) {
+        if (scope == null) return account;
+        String key = scope.accessKeyId();
+        if (key.length() == 12 && key.chars().allMatch(Character::isDigit)) return key;
+        return account;
+    }
+
+    /** The base URL the client reached us by, so the addresses we hand out (queue URLs) work for it. */
+    private static String endpointOf(HttpExchange exchange) {
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        if (host == null || host.isBlank()) host = "localhost:" + exchange.getLocalAddress().getPort();
+        return "http://" + host;
+    }
+
+    private static String formBody(HttpExchange exchange, byte[] body) {
+        if (body.length == 0) return null;
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) return null;
+        return new String(body, StandardCharsets.ISO_8859_1); // the router only looks for Action=, which is ASCII
+    }
+
+    private void serve(HttpExchange exchange, byte[] bytes) throws IOException {
         long started = System.nanoTime();
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         String action = target != null && target.startsWith(Operations.TARGET_PREFIX)
                 ? target.substring(Operations.TARGET_PREFIX.length()) : null;
         boolean failed = true;
         try {
-            byte[] bytes = exchange.getRequestBody().readAllBytes();
             if (signatures != null) {
                 signatures.verify(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                         exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), bytes);
@@ -98,7 +187,9 @@ final class HttpEntry implements HttpHandler {
 
     private static void send(HttpExchange exchange, int status, String contentType, byte[] bytes) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+        if (!exchange.getResponseHeaders().containsKey("x-amzn-RequestId")) {
+            exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+        }
         if ("HEAD".equals(exchange.getRequestMethod())) {
             exchange.sendResponseHeaders(status, -1);
             return;

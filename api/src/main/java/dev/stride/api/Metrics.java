@@ -44,6 +44,13 @@ final class Metrics {
                 .register(registry).record(nanos, TimeUnit.NANOSECONDS);
     }
 
+    void serviceRequest(String service, boolean failed, long nanos) {
+        Timer.builder("stride.service.requests").description("Local AWS service requests by service")
+                .tag("service", service).tag("outcome", failed ? "error" : "ok")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
     String scrape() { return registry.scrape(); }
 
     private Counter counter(String name, boolean express) {

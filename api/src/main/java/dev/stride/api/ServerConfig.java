@@ -1,6 +1,7 @@
 package dev.stride.api;
 
 import dev.stride.engine.spi.TaskIntegration;
+import dev.stride.service.AwsService;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +17,14 @@ import java.util.Objects;
  * @param activityPollTimeout how long GetActivityTask waits for a task before answering empty (AWS: 60 s)
  * @param accessKeys          access key id to secret key; empty accepts any credentials, otherwise every
  *                            request must carry a valid SigV4 signature made with one of these keys
+ * @param services            the local AWS services served on the same endpoint (SQS, SNS, ...), routed by protocol
  * @param virtualTime         waits and back-offs take no real time (tests, conformance); timeouts of tasks
  *                            waiting on activity workers or callbacks then fire as soon as the engine is idle
  */
 public record ServerConfig(int port, String region, String account, List<TaskIntegration> integrations,
                            Duration activityPollTimeout, Map<String, String> accessKeys, boolean virtualTime,
                            dev.stride.engine.spi.ExecutionStore executionStore, dev.stride.engine.spi.MetadataStore metadataStore,
-                           TaskSetup taskSetup, dev.stride.engine.spi.Clock clock) {
+                           TaskSetup taskSetup, dev.stride.engine.spi.Clock clock, List<AwsService> services) {
     public static final int DEFAULT_PORT = 8083;
     public static final Duration DEFAULT_ACTIVITY_POLL = Duration.ofSeconds(60);
 
@@ -34,10 +36,11 @@ public record ServerConfig(int port, String region, String account, List<TaskInt
         Objects.requireNonNull(activityPollTimeout, "activityPollTimeout");
         if (activityPollTimeout.isNegative()) throw new IllegalArgumentException("activityPollTimeout must not be negative");
         accessKeys = Map.copyOf(accessKeys);
+        services = List.copyOf(services);
     }
 
     public ServerConfig(int port, String region, String account, List<TaskIntegration> integrations) {
-        this(port, region, account, integrations, DEFAULT_ACTIVITY_POLL, Map.of(), false, null, null, null, dev.stride.engine.spi.Clock.SYSTEM);
+        this(port, region, account, integrations, DEFAULT_ACTIVITY_POLL, Map.of(), false, null, null, null, dev.stride.engine.spi.Clock.SYSTEM, List.of());
     }
 
     /** Port 8083, us-east-1, account 123456789012, no integrations, any credentials accepted, real time. */
@@ -46,32 +49,32 @@ public record ServerConfig(int port, String region, String account, List<TaskInt
     }
 
     public ServerConfig withPort(int port) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock, services);
     }
 
     public ServerConfig withRegion(String region) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock, services);
     }
 
     public ServerConfig withAccount(String account) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock, services);
     }
 
     public ServerConfig withIntegrations(List<TaskIntegration> integrations) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock, services);
     }
 
     public ServerConfig withActivityPollTimeout(Duration timeout) {
-        return new ServerConfig(port, region, account, integrations, timeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock);
+        return new ServerConfig(port, region, account, integrations, timeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock, services);
     }
 
     /** Requires SigV4 signatures made with one of these keys (access key id to secret access key). */
     public ServerConfig withAccessKeys(Map<String, String> keys) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, keys, virtualTime, executionStore, metadataStore, taskSetup, clock);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, keys, virtualTime, executionStore, metadataStore, taskSetup, clock, services);
     }
 
     public ServerConfig withVirtualTime(boolean virtualTime) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock, services);
     }
 
     /**
@@ -79,18 +82,24 @@ public record ServerConfig(int port, String region, String account, List<TaskInt
      * stores; without them everything is in memory. Express executions always stay in memory.
      */
     public ServerConfig withStores(dev.stride.engine.spi.ExecutionStore executions, dev.stride.engine.spi.MetadataStore metadata) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executions, metadata, taskSetup, clock);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executions, metadata, taskSetup, clock, services);
     }
 
     /** Integrations that need the server (nested executions, mocks chosen by StartExecution). */
     public ServerConfig withTaskSetup(TaskSetup setup) {
         return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore,
-                metadataStore, setup, clock);
+                metadataStore, setup, clock, services);
     }
 
     /** The engine's clock (with virtual time: where it starts). Tests replaying recorded "now" inputs set it. */
     public ServerConfig withClock(dev.stride.engine.spi.Clock clock) {
         return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore,
-                metadataStore, taskSetup, clock);
+                metadataStore, taskSetup, clock, services);
+    }
+
+    /** Serves these local AWS services on the same endpoint; the caller owns (and closes) them. */
+    public ServerConfig withServices(List<AwsService> services) {
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore,
+                metadataStore, taskSetup, clock, services);
     }
 }

@@ -36,6 +36,8 @@ final class SigV4 {
     /** AWS accepts requests signed up to 15 minutes before or after its own clock. */
     private static final Duration SKEW = Duration.ofMinutes(15);
 
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
+
     private final Map<String, String> secrets;
     private final String region;
 
@@ -49,7 +51,16 @@ final class SigV4 {
         return accessKeys.isEmpty() ? null : new SigV4(accessKeys, region);
     }
 
+    /** Checks a Step Functions request. */
     void verify(String method, String rawPath, String rawQuery, Headers headers, byte[] body) {
+        verify(method, rawPath, rawQuery, headers, body, "states");
+    }
+
+    /**
+     * Checks a request for the service with this signing name. For the local services the
+     * region is the caller's (its credential scope): they keep resources per region.
+     */
+    void verify(String method, String rawPath, String rawQuery, Headers headers, byte[] body, String expectedService) {
         String auth = headers.getFirst("Authorization");
         if (auth == null) throw ApiError.MISSING_AUTHENTICATION.with("Missing Authentication Token");
         Matcher m = AUTHORIZATION.matcher(auth);
@@ -65,11 +76,13 @@ final class SigV4 {
             throw ApiError.INCOMPLETE_SIGNATURE.with("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
         }
         checkDate(amzDate, day);
-        if (!scopeRegion.equals(region)) {
+        // Step Functions' ARNs carry the server's one region; the local services keep resources per region.
+        boolean regionOk = expectedService.equals("states") ? scopeRegion.equals(region) : REGION.matcher(scopeRegion).matches();
+        if (!regionOk) {
             throw ApiError.INVALID_SIGNATURE.with("Credential should be scoped to a valid region, not '" + scopeRegion + "'. ");
         }
-        if (!service.equals("states")) {
-            throw ApiError.INVALID_SIGNATURE.with("Credential should be scoped to correct service: 'states'. ");
+        if (!service.equals(expectedService)) {
+            throw ApiError.INVALID_SIGNATURE.with("Credential should be scoped to correct service: '" + expectedService + "'. ");
         }
         String scope = day + "/" + scopeRegion + "/" + service + "/aws4_request";
         String canonical = canonicalRequest(method, rawPath, rawQuery, headers, m.group(5), payloadHash(headers, body));

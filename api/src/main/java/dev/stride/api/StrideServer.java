@@ -9,8 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Serves the AWS Step Functions API (AWS JSON 1.0) on a local port, so the aws CLI and every
- * AWS SDK can talk to Stride:
+ * Serves the AWS Step Functions API (AWS JSON 1.0) and the configured local AWS services (SQS,
+ * SNS, ...) on one local port, so the aws CLI and every AWS SDK can talk to Stride:
  * <pre>{@code
  * try (StrideServer server = StrideServer.start(ServerConfig.defaults())) { ... }
  * }</pre>
@@ -60,7 +60,7 @@ public final class StrideServer implements AutoCloseable {
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress(config.port()), 0);
             http.createContext("/", new HttpEntry(Operations.create(context), context.metrics,
-                    SigV4.of(config.accessKeys(), config.region())));
+                    SigV4.of(config.accessKeys(), config.region()), new ServiceRouter(config.services()), config.region(), config.account()));
             http.setExecutor(requests);
             http.start();
             return new StrideServer(http, requests, engine);

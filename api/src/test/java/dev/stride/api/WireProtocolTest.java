@@ -73,7 +73,7 @@ class WireProtocolTest extends ApiFixture {
                 "Boom", r -> { throw new IllegalStateException("expected a bug"); },
                 "Fine", r -> Wire.object().put("ok", true)));
         HttpServer bare = HttpServer.create(new InetSocketAddress(0), 0);
-        bare.createContext("/", new HttpEntry(ops, new Metrics(), null));
+        bare.createContext("/", new HttpEntry(ops, new Metrics(), null, new ServiceRouter(java.util.List.of()), "us-east-1", "123456789012"));
         bare.start();
         try {
             int port = bare.getAddress().getPort();

@@ -27,11 +27,12 @@ import java.util.List;
 final class Schema {
     /** 'STRD': marks the file as a Stride store (PRAGMA application_id). */
     static final int APPLICATION_ID = 0x53545244;
-    static final int CURRENT = 5;
+    static final int CURRENT = 6;
 
     private interface Migration { void apply(Connection c) throws SQLException; }
 
-    private static final List<Migration> MIGRATIONS = List.of(Schema::version1, Schema::version2, Schema::version3, Schema::version4, Schema::version5);
+    private static final List<Migration> MIGRATIONS = List.of(Schema::version1, Schema::version2, Schema::version3, Schema::version4, Schema::version5,
+            Schema::version6);
 
     private Schema() {}
 
@@ -173,6 +174,17 @@ final class Schema {
                   last_id INTEGER NOT NULL,
                   events TEXT NOT NULL)""");
             s.executeUpdate("CREATE UNIQUE INDEX event_runs_key ON event_runs (execution, first_id)");
+        }
+    }
+
+    /**
+     * Version 6: the local AWS services' tables (queues, messages, topics, ...), one row per
+     * record. A rowid table: message bodies of up to 256 KiB stay off the key index's pages.
+     */
+    private static void version6(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE service_records (tbl TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL)");
+            s.executeUpdate("CREATE UNIQUE INDEX service_records_key ON service_records (tbl, key)");
         }
     }
 

@@ -6,6 +6,7 @@ import dev.stride.engine.history.EventRuns;
 import dev.stride.engine.history.HistoryEvent;
 import dev.stride.engine.spi.ExecutionChange;
 import dev.stride.engine.spi.ExecutionStore;
+import dev.stride.engine.spi.RecordStore;
 import dev.stride.engine.spi.StoredExecution;
 import dev.stride.expr.Json;
 import java.io.IOException;
@@ -42,7 +43,7 @@ import java.util.function.LongSupplier;
  * that another process holds, a file that is not a Stride store (or is corrupted), and a store
  * written by a newer Stride. A store from an older Stride is migrated.
  */
-public final class SqliteStore implements ExecutionStore, dev.stride.engine.spi.MetadataStore {
+public final class SqliteStore implements ExecutionStore, dev.stride.engine.spi.MetadataStore, RecordStore {
     static final String DB_FILE = "stride.db";
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final int DELETE_CHUNK = 500;
@@ -91,6 +92,7 @@ public final class SqliteStore implements ExecutionStore, dev.stride.engine.spi.
     private final Connection reader;
     private final ScheduledExecutorService cleanup;
     private final Checkpointer checkpointer;
+    private final RecordCommitter records;
 
     private SqliteStore(Path dataDir, Options options, StoreLock lock, BatchWriter writer, Connection reader,
                         Checkpointer checkpointer) {
@@ -100,6 +102,7 @@ public final class SqliteStore implements ExecutionStore, dev.stride.engine.spi.
         this.writer = writer;
         this.reader = reader;
         this.checkpointer = checkpointer;
+        this.records = new RecordCommitter(writer);
         writer.afterCommit(checkpointer::committed);
         this.cleanup = startCleanup(options);
     }
@@ -279,6 +282,27 @@ public final class SqliteStore implements ExecutionStore, dev.stride.engine.spi.
         }
     }
 
+    // ---- the local services' records: group-committed on the writer's connection ----
+
+    @Override
+    public void commit(List<RecordStore.Write> writes) { records.commit(writes); }
+
+    @Override
+    public void scan(String table, java.util.function.BiConsumer<String, String> each) {
+        List<String[]> rows = new ArrayList<>();
+        synchronized (this) {
+            try (PreparedStatement ps = reader.prepareStatement("SELECT key, value FROM service_records WHERE tbl = ? ORDER BY key")) {
+                ps.setString(1, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) rows.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            } catch (SQLException e) {
+                throw new SqliteStoreException("cannot read the " + table + " records: " + e.getMessage(), e);
+            }
+        }
+        for (String[] r : rows) each.accept(r[0], r[1]);
+    }
+
     @Override
     public synchronized List<StoredExecution> unfinished() {
         List<StoredExecution> out = new ArrayList<>();
@@ -383,6 +407,7 @@ public final class SqliteStore implements ExecutionStore, dev.stride.engine.spi.
     @Override
     public void close() {
         if (cleanup != null) cleanup.shutdownNow();
+        records.close();
         checkpointer.close();
         try {
             writer.close();
