@@ -7,6 +7,7 @@ import dev.stride.engine.Engine;
 import dev.stride.engine.spi.TaskIntegration;
 import dev.stride.integrations.internal.CommandFunction;
 import dev.stride.integrations.internal.HttpFunction;
+import dev.stride.service.AwsService;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -86,6 +87,8 @@ public final class Integrations implements AutoCloseable {
         private final Map<String, Connection> connections = new LinkedHashMap<>();
         private final Map<String, StateMachine> machines = new ConcurrentHashMap<>();
         private final List<TaskIntegration> extra = new ArrayList<>();
+        private final Map<String, AwsService> awsServices = new LinkedHashMap<>();
+        private String endpoint = "http://localhost:8083";
         private Function<String, StateMachine> machineResolver;
         private MockConfig mockConfig;
         private MockSelector mockSelector;
@@ -133,6 +136,17 @@ public final class Integrations implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Local AWS services Task states call in-process ({@code sqs:sendMessage}, {@code sns:publish},
+         * {@code aws-sdk:<name>:<action>}), by the name resource ARNs use; {@code endpoint} is the
+         * server's base URL, for the addresses services hand out.
+         */
+        public Builder awsServices(Map<String, AwsService> services, String endpoint) {
+            awsServices.putAll(services);
+            this.endpoint = endpoint;
+            return this;
+        }
+
         /** Another integration, tried after the built-in ones. */
         public Builder integration(TaskIntegration integration) {
             extra.add(integration);
@@ -161,6 +175,7 @@ public final class Integrations implements AutoCloseable {
             real.add(new LambdaIntegration(functions, region, account));
             real.add(new HttpInvokeIntegration(connections, region));
             real.add(nested);
+            if (!awsServices.isEmpty()) real.add(new AwsServiceIntegration(awsServices, region, account, endpoint));
             real.addAll(extra);
             if (mockConfig == null) return new Integrations(real, real, nested, null);
             MockIntegration mock = new MockIntegration(mockConfig, mockSelector, real);

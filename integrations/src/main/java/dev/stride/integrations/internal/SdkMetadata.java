@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The SdkHttpMetadata / SdkResponseMetadata members optimized integrations add to their output. */
 public final class SdkMetadata {
@@ -26,6 +27,22 @@ public final class SdkMetadata {
             allHeaders.putArray(k).add(v);
             single.put(k, v);
         });
+        http.put("HttpStatusCode", status);
+        out.putObject("SdkResponseMetadata").put("RequestId", requestId);
+    }
+
+    /**
+     * Adds both members with exactly these response headers, in the order the wire had them
+     * ({@code AllHttpHeaders}); {@code HttpHeaders} lists them sorted regardless of case, as AWS shows it.
+     */
+    public static void addExactly(ObjectNode out, int status, String requestId, Map<String, String> wireHeaders) {
+        ObjectNode http = out.putObject("SdkHttpMetadata");
+        ObjectNode allHeaders = http.putObject("AllHttpHeaders");
+        wireHeaders.forEach((k, v) -> allHeaders.putArray(k).add(v));
+        ObjectNode single = http.putObject("HttpHeaders");
+        Map<String, String> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        sorted.putAll(wireHeaders);
+        sorted.forEach(single::put);
         http.put("HttpStatusCode", status);
         out.putObject("SdkResponseMetadata").put("RequestId", requestId);
     }

@@ -1,0 +1,120 @@
+package dev.stride.integrations.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stride.expr.Json;
+import dev.stride.service.Xml;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The optimized integrations of SQS and SNS: the only actions AWS offers for them (connect-sqs and
+ * connect-sns in the Step Functions guide: SendMessage; Publish), the parameters each supports,
+ * and the reply as Step Functions shows it: the API's members and SdkHttpMetadata /
+ * SdkResponseMetadata, all in alphabetical order, with the response headers AWS's service sent
+ * (recorded: SQS answers {@code application/x-amz-json-1.0}, SNS {@code text/xml}).
+ */
+public enum OptimizedAction {
+    SQS_SEND_MESSAGE("sqs", "sendMessage", "SendMessage", "MessageBody", "application/x-amz-json-1.0",
+            Set.of("QueueUrl", "MessageBody", "DelaySeconds", "MessageAttributes", "MessageDeduplicationId", "MessageGroupId")) {
+        @Override
+        int bodyLength(ObjectNode reply, String requestId) { return Json.write(reply).getBytes(StandardCharsets.UTF_8).length; }
+    },
+    SNS_PUBLISH("sns", "publish", "Publish", "Message", "text/xml",
+            Set.of("TopicArn", "TargetArn", "PhoneNumber", "Message", "Subject", "MessageAttributes", "MessageStructure",
+                    "MessageDeduplicationId", "MessageGroupId")) {
+        @Override
+        int bodyLength(ObjectNode reply, String requestId) { return SnsReplyDocument.length("Publish", reply, requestId); }
+    };
+
+    private final String service;
+    private final String action;
+    private final String apiAction;
+    private final String textMember;
+    private final String contentType;
+    private final Set<String> parameters;
+
+    OptimizedAction(String service, String action, String apiAction, String textMember, String contentType, Set<String> parameters) {
+        this.service = service;
+        this.action = action;
+        this.apiAction = apiAction;
+        this.textMember = textMember;
+        this.contentType = contentType;
+        this.parameters = parameters;
+    }
+
+    /** The optimized action a resource names, or null. */
+    public static OptimizedAction of(ServiceResource r) {
+        if (r.sdk()) return null;
+        for (OptimizedAction a : values()) if (a.service.equals(r.service()) && a.action.equals(r.action())) return a;
+        return null;
+    }
+
+    public String apiAction() { return apiAction; }
+
+    /** A parameter the integration does not support, or null. */
+    public String unsupported(ObjectNode params) {
+        for (var it = params.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!parameters.contains(name)) return name;
+        }
+        return null;
+    }
+
+    /**
+     * The API's parameters: nulls dropped as the SDK drops them, and the body or message, when it
+     * is JSON other than a string, written as JSON text (AWS does so: a MessageBody object arrives
+     * in the queue as its JSON).
+     */
+    public ObjectNode request(ObjectNode params) {
+        ObjectNode out = Json.NODES.objectNode();
+        params.properties().forEach(e -> {
+            if (e.getValue().isNull()) return;
+            boolean asText = e.getKey().equals(textMember) && !e.getValue().isTextual();
+            out.set(e.getKey(), asText ? Json.NODES.textNode(Json.write(e.getValue())) : e.getValue());
+        });
+        return out;
+    }
+
+    /** The Task's result: the reply's members and the SDK metadata, sorted as AWS sorts them. */
+    public ObjectNode output(JsonNode reply, String requestId, String date) {
+        ObjectNode members = reply instanceof ObjectNode o ? o : Json.NODES.objectNode();
+        ObjectNode withMetadata = members.deepCopy();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("x-amzn-RequestId", requestId);
+        headers.put("connection", "keep-alive");
+        headers.put("Content-Length", Integer.toString(bodyLength(members, requestId)));
+        headers.put("Date", date);
+        headers.put("Content-Type", contentType);
+        SdkMetadata.addExactly(withMetadata, 200, requestId, headers);
+        TreeMap<String, JsonNode> sorted = new TreeMap<>();
+        withMetadata.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        ObjectNode out = Json.NODES.objectNode();
+        sorted.forEach(out::set);
+        return out;
+    }
+
+    /** The length of the reply's body on the wire, for the Content-Length header AWS shows. */
+    abstract int bodyLength(ObjectNode reply, String requestId);
+
+    /** SNS's query-protocol reply document, laid out as AWS writes it (two-space indents, a line each). */
+    static final class SnsReplyDocument {
+        private SnsReplyDocument() {}
+
+        static int length(String action, ObjectNode reply, String requestId) {
+            StringBuilder b = new StringBuilder(320).append('<').append(action)
+                    .append("Response xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\">\n  <").append(action).append("Result>\n");
+            reply.properties().forEach(e -> {
+                b.append("    <").append(e.getKey()).append('>');
+                Xml.escape(e.getValue().asText(), b);
+                b.append("</").append(e.getKey()).append(">\n");
+            });
+            b.append("  </").append(action).append("Result>\n  <ResponseMetadata>\n    <RequestId>").append(requestId)
+                    .append("</RequestId>\n  </ResponseMetadata>\n</").append(action).append("Response>\n");
+            return b.toString().getBytes(StandardCharsets.UTF_8).length;
+        }
+    }
+}
