@@ -3,6 +3,7 @@ package dev.stride.cli;
 import dev.stride.api.ServerConfig;
 import dev.stride.api.ServerSettings;
 import dev.stride.api.StrideServer;
+import dev.stride.engine.spi.RecordStore;
 import dev.stride.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
  * ({@link ServerSettings}), then the built-in default. The options below are therefore null unless
  * a flag or the environment sets them.
  */
-@Command(name = "server", description = "Serves the AWS Step Functions API (AWS JSON 1.0) on localhost.")
+@Command(name = "server", description = "Serves the AWS Step Functions API and local SQS and SNS on one localhost port.")
 final class ServerCommand implements Callable<Integer> {
     static final int DEFAULT_PORT = ServerConfig.DEFAULT_PORT;
     static final Path DEFAULT_DATA = Path.of("stride-data");
@@ -74,17 +75,22 @@ final class ServerCommand implements Callable<Integer> {
         SqliteStore.Durability how = chosen.durability() != null ? SqliteStore.Durability.valueOf(chosen.durability())
                 : SqliteStore.Durability.PROCESS_CRASH;
         Path file = config != null ? config : LocalSetup.defaultConfig();
-        settings = settings.withTaskSetup(new ServerTasks(file, mockConfig, settings.region(), settings.account()));
         SqliteStore store = null;
         if (!inMemory) {
             store = SqliteStore.open(dataDir, SqliteStore.Options.defaults().withDurability(how));
             settings = settings.withStores(store, store);
         }
+        String endpoint = "http://localhost:" + settings.port();
+        LocalServices services = new LocalServices(store == null ? RecordStore.NONE : store, dataDir.resolve("mailbox"),
+                settings.region(), settings.account(), endpoint);
+        settings = settings.withServices(services.all())
+                .withTaskSetup(new ServerTasks(file, mockConfig, settings.region(), settings.account(), services.byName(), endpoint));
         StrideServer server = StrideServer.start(settings);
         SqliteStore opened = store;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close(); // running executions stay in the store and resume on the next start
+            services.close();
             if (opened != null) opened.close();
             stopped.countDown();
         }));

@@ -5,6 +5,7 @@ import dev.stride.asl.model.StateMachine;
 import dev.stride.engine.Engine;
 import dev.stride.engine.spi.TaskIntegration;
 import dev.stride.integrations.Integrations;
+import dev.stride.service.AwsService;
 import dev.stride.integrations.MockConfig;
 import dev.stride.integrations.MockSelector;
 import java.nio.file.Path;
@@ -24,18 +25,28 @@ final class ServerTasks implements TaskSetup {
     private final String region;
     private final String account;
     private final Map<String, MockSelector.Ref> testCases = new ConcurrentHashMap<>();
+    private final Map<String, AwsService> services;
+    private final String endpoint;
     private Integrations integrations;
 
     ServerTasks(Path config, Path mockConfig, String region, String account) {
+        this(config, mockConfig, region, account, Map.of(), "http://localhost:" + dev.stride.api.ServerConfig.DEFAULT_PORT);
+    }
+
+    /** @param services the local services Task states call in-process, by resource name (sqs, sns) */
+    ServerTasks(Path config, Path mockConfig, String region, String account, Map<String, AwsService> services, String endpoint) {
         this.config = config;
         this.mocks = mockConfig == null ? null : MockConfig.read(mockConfig);
         this.region = region;
         this.account = account;
+        this.services = Map.copyOf(services);
+        this.endpoint = endpoint;
     }
 
     @Override
     public List<TaskIntegration> integrations(Function<String, StateMachine> stateMachines) {
-        Integrations.Builder b = Integrations.builder().stateMachines(stateMachines).region(region).account(account);
+        Integrations.Builder b = Integrations.builder().stateMachines(stateMachines).region(region).account(account)
+                .awsServices(services, endpoint);
         if (config != null) b.config(config);
         if (mocks != null) b.mocks(mocks, MockSelector.byExecution(testCases));
         integrations = b.build();

@@ -1,0 +1,8 @@
+package dev.stride.service.sqs.internal;
+
+import java.util.function.LongSupplier;
+
+/** What every action needs: the queues, the journal that makes changes durable, the clock. */
+record Context(Queues queues, Journal journal, LongSupplier clock) {
+    long now() { return clock.getAsLong(); }
+}
