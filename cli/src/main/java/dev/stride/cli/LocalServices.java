@@ -1,41 +1,108 @@
 package dev.stride.cli;
 
 import dev.stride.engine.spi.RecordStore;
+import dev.stride.integrations.PassThrough;
 import dev.stride.service.AwsService;
+import dev.stride.service.dynamodb.DynamoDbService;
+import dev.stride.service.passthrough.Remote;
+import dev.stride.service.passthrough.RemoteService;
+import dev.stride.service.sns.LambdaInvoker;
 import dev.stride.service.sns.SnsService;
 import dev.stride.service.sqs.SqsService;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The local AWS services {@code stride server} serves beside Step Functions, over one store:
- * SQS, and SNS delivering into it. Email notifications go to a mailbox folder in the data folder.
+ * The AWS services {@code stride server} serves beside Step Functions, over one store: SQS, SNS
+ * delivering into it (email to a mailbox folder in the data folder, lambda subscriptions to the
+ * functions stride.yaml declares), and DynamoDB.
+ *
+ * <p>Each service is registered under the name Task-state resources use ({@code sqs:sendMessage}),
+ * which is also its key under stride.yaml's {@code services:}. Where that names a
+ * {@code passThrough}, the registered service is the local one wrapped by {@link RemoteService}:
+ * the endpoint and Task states both reach the remote, and a service built later is handed the
+ * earlier ones as registered (SNS delivers through SQS's facade, remote or local). A new service
+ * gets pass-through by being registered here, nothing else.
  */
 final class LocalServices implements AutoCloseable {
-    private final SqsService sqs;
-    private final SnsService sns;
+    private final Map<String, PassThrough> passThrough;
+    private final Path configFile;
+    private final Map<String, AwsService> byName = new LinkedHashMap<>();
+    /** Most recently built first: a service closes before the ones it delivers into. */
+    private final Deque<AutoCloseable> closing = new ArrayDeque<>();
 
-    LocalServices(RecordStore store, Path mailbox, String region, String account, String endpoint) {
-        this.sqs = new SqsService(store, System::currentTimeMillis);
-        this.sns = new SnsService(SnsService.Options.builder().store(store).clockMillis(System::currentTimeMillis).sqs(sqs)
-                .mailboxDir(mailbox).defaultRegion(region).defaultAccount(account).defaultEndpoint(endpoint).build());
+    /**
+     * @param passThrough the services to send to a remote endpoint, by name (stride.yaml's {@code services:})
+     * @param configFile  where passThrough came from, for error messages (null: none)
+     * @throws IllegalArgumentException when passThrough names a service Stride does not serve, or cannot reach
+     */
+    LocalServices(RecordStore store, Path mailbox, String region, String account, String endpoint, LambdaInvoker lambda,
+                  Map<String, PassThrough> passThrough, Path configFile) {
+        this.passThrough = Map.copyOf(passThrough);
+        this.configFile = configFile;
+        try {
+            register("sqs", new SqsService(store, System::currentTimeMillis));
+            register("sns", new SnsService(SnsService.Options.builder().store(store).clockMillis(System::currentTimeMillis)
+                    .sqs(byName.get("sqs")).lambda(lambda).mailboxDir(mailbox)
+                    .defaultRegion(region).defaultAccount(account).defaultEndpoint(endpoint).build()));
+            register("dynamodb", new DynamoDbService(store, System::currentTimeMillis));
+            for (String name : this.passThrough.keySet()) {
+                if (!byName.containsKey(name)) {
+                    throw problem("services." + name, "Stride serves no service by that name (it serves " + String.join(", ", byName.keySet()) + ")");
+                }
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void register(String name, AwsService local) {
+        if (local instanceof AutoCloseable c) closing.push(c);
+        PassThrough p = passThrough.get(name);
+        if (p == null) {
+            byName.put(name, local);
+            return;
+        }
+        RemoteService remote;
+        try {
+            remote = RemoteService.of(local, new Remote(p.endpoint(), p.region(), p.accessKeyId(), p.secretAccessKey(), p.sessionToken()));
+        } catch (IllegalArgumentException e) {
+            throw problem("services." + name + ".passThrough", e.getMessage());
+        }
+        closing.push(remote);
+        byName.put(name, remote);
+    }
+
+    private IllegalArgumentException problem(String field, String message) {
+        return new IllegalArgumentException((configFile == null ? "" : configFile + ": ") + field + ": " + message);
     }
 
     /** By the name Task-state resources use ({@code arn:aws:states:::sqs:...}). */
-    Map<String, AwsService> byName() {
-        Map<String, AwsService> m = new LinkedHashMap<>();
-        m.put("sqs", sqs);
-        m.put("sns", sns);
-        return m;
-    }
+    Map<String, AwsService> byName() { return new LinkedHashMap<>(byName); }
 
-    List<AwsService> all() { return List.copyOf(byName().values()); }
+    List<AwsService> all() { return List.copyOf(byName.values()); }
+
+    /** The passed-through services and where they go ({@code sqs -> https://... (eu-west-1)}), for the start-up line. */
+    List<String> remotes() {
+        List<String> out = new ArrayList<>();
+        passThrough.forEach((name, p) -> out.add(name + " -> " + (p.endpoint() == null ? "AWS" : p.endpoint()) + " (" + p.region() + ")"));
+        return out;
+    }
 
     @Override
     public void close() {
-        sns.close();
-        sqs.close();
+        while (!closing.isEmpty()) {
+            try {
+                closing.pop().close();
+            } catch (Exception e) {
+                // best effort: the rest must still close
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.stride.api.ServerConfig;
 import dev.stride.api.ServerSettings;
 import dev.stride.api.StrideServer;
 import dev.stride.engine.spi.RecordStore;
+import dev.stride.integrations.StrideConfig;
 import dev.stride.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -47,7 +48,8 @@ final class ServerCommand implements Callable<Integer> {
     SqliteStore.Durability durability;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Integrations config: local functions and HTTP connections (default: stride.yaml in the working directory, if any).")
+            description = "Integrations config: local functions, HTTP connections, services passed through to AWS "
+                    + "(default: stride.yaml in the working directory, if any).")
     Path config;
 
     @Option(names = "--mock-config", paramLabel = "FILE",
@@ -75,16 +77,24 @@ final class ServerCommand implements Callable<Integer> {
         SqliteStore.Durability how = chosen.durability() != null ? SqliteStore.Durability.valueOf(chosen.durability())
                 : SqliteStore.Durability.PROCESS_CRASH;
         Path file = config != null ? config : LocalSetup.defaultConfig();
+        StrideConfig strideConfig = file == null ? StrideConfig.empty() : StrideConfig.read(file);
         SqliteStore store = null;
         if (!inMemory) {
             store = SqliteStore.open(dataDir, SqliteStore.Options.defaults().withDurability(how));
             settings = settings.withStores(store, store);
         }
         String endpoint = "http://localhost:" + settings.port();
-        LocalServices services = new LocalServices(store == null ? RecordStore.NONE : store, dataDir.resolve("mailbox"),
-                settings.region(), settings.account(), endpoint);
-        settings = settings.withServices(services.all())
-                .withTaskSetup(new ServerTasks(file, mockConfig, settings.region(), settings.account(), services.byName(), endpoint));
+        ConfiguredFunctions functions = new ConfiguredFunctions();
+        LocalServices services;
+        try {
+            services = new LocalServices(store == null ? RecordStore.NONE : store, dataDir.resolve("mailbox"),
+                    settings.region(), settings.account(), endpoint, functions, strideConfig.passThrough(), file);
+        } catch (RuntimeException e) {
+            if (store != null) store.close();
+            throw e;
+        }
+        settings = settings.withServices(services.all()).withTaskSetup(new ServerTasks(strideConfig, mockConfig,
+                settings.region(), settings.account(), services.byName(), endpoint, functions));
         StrideServer server = StrideServer.start(settings);
         SqliteStore opened = store;
         CountDownLatch stopped = new CountDownLatch(1);
@@ -97,7 +107,8 @@ final class ServerCommand implements Callable<Integer> {
         System.out.println("Stride listening on http://localhost:" + server.port() + " (region " + settings.region()
                 + ", account " + settings.account()
                 + (inMemory ? "; in memory" : "; data in " + dataDir.toAbsolutePath() + ", " + how)
-                + (settings.accessKeys().isEmpty() ? "" : "; SigV4 required") + (settings.virtualTime() ? "; virtual time" : "") + ")");
+                + (settings.accessKeys().isEmpty() ? "" : "; SigV4 required") + (settings.virtualTime() ? "; virtual time" : "")
+                + (services.remotes().isEmpty() ? "" : "; passed through: " + String.join(", ", services.remotes())) + ")");
         stopped.await();
         return 0;
     }

@@ -1,5 +1,6 @@
 package dev.stride.integrations;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.stride.asl.compile.DefinitionCompiler;
 import dev.stride.asl.model.StateMachine;
 import dev.stride.asl.read.DefinitionReader;
@@ -32,12 +33,15 @@ public final class Integrations implements AutoCloseable {
     private final List<TaskIntegration> integrations;
     private final List<TaskIntegration> real;
     private final StartExecutionIntegration nested;
+    private final LambdaIntegration functions;
     private final MockIntegration mocks;
 
-    private Integrations(List<TaskIntegration> integrations, List<TaskIntegration> real, StartExecutionIntegration nested, MockIntegration mocks) {
+    private Integrations(List<TaskIntegration> integrations, List<TaskIntegration> real, StartExecutionIntegration nested,
+                         LambdaIntegration functions, MockIntegration mocks) {
         this.integrations = List.copyOf(integrations);
         this.real = List.copyOf(real);
         this.nested = nested;
+        this.functions = functions;
         this.mocks = mocks;
     }
 
@@ -65,6 +69,16 @@ public final class Integrations implements AutoCloseable {
     public java.util.Optional<MockIntegration> mocks() { return java.util.Optional.ofNullable(mocks); }
 
     public StartExecutionIntegration nestedExecutions() { return nested; }
+
+    /**
+     * Invokes one of the functions Task states run, asynchronously ({@code Event}), for callers
+     * that are not Task states: SNS's lambda subscriptions. Mocks do not apply.
+     *
+     * @param function a name, {@code name:qualifier} or function ARN
+     * @throws IllegalArgumentException when no such function is configured
+     * @see LambdaIntegration#invokeEvent
+     */
+    public void invokeEvent(String function, JsonNode event) { functions.invokeEvent(function, event); }
 
     @Override
     public void close() {
@@ -172,14 +186,15 @@ public final class Integrations implements AutoCloseable {
         public Integrations build() {
             StartExecutionIntegration nested = new StartExecutionIntegration(this::resolve);
             List<TaskIntegration> real = new ArrayList<>();
-            real.add(new LambdaIntegration(functions, region, account));
+            LambdaIntegration lambda = new LambdaIntegration(functions, region, account);
+            real.add(lambda);
             real.add(new HttpInvokeIntegration(connections, region));
             real.add(nested);
             if (!awsServices.isEmpty()) real.add(new AwsServiceIntegration(awsServices, region, account, endpoint));
             real.addAll(extra);
-            if (mockConfig == null) return new Integrations(real, real, nested, null);
+            if (mockConfig == null) return new Integrations(real, real, nested, lambda, null);
             MockIntegration mock = new MockIntegration(mockConfig, mockSelector, real);
-            return new Integrations(List.of(mock), real, nested, mock);
+            return new Integrations(List.of(mock), real, nested, lambda, mock);
         }
 
         private StateMachine resolve(String arn) {

@@ -26,6 +26,7 @@ import java.util.UUID;
  */
 public final class LambdaIntegration implements TaskIntegration, AutoCloseable {
     private static final String INVOKE = ":states:::lambda:invoke";
+    private static final System.Logger LOG = System.getLogger(LambdaIntegration.class.getName());
     private final Map<String, LocalFunction> functions;
     private final String region;
     private final String account;
@@ -73,8 +74,7 @@ public final class LambdaIntegration implements TaskIntegration, AutoCloseable {
             ref = FunctionRef.parse(inv.resource(), null);
             event = inv.input();
         }
-        LocalFunction fn = functions.get(ref.key());
-        if (fn == null && ref.qualifier() != null) fn = functions.get(ref.name());
+        LocalFunction fn = find(ref);
         if (fn == null) {
             completion.fail("Lambda.ResourceNotFoundException", notFound(ref));
             return;
@@ -86,8 +86,7 @@ public final class LambdaIntegration implements TaskIntegration, AutoCloseable {
             return;
         }
         if (optimized && invocationType.equals("Event")) {
-            LocalFunction f = fn;
-            runs.run(null, () -> f.invoke(event, ctx)); // fire and forget, like an asynchronous invoke
+            runAsync(fn, event, ctx);
             JsonNode out = response(ref, Json.NODES.textNode(""), 202, requestId);
             if (callback) completion.submitted(out);
             else completion.succeed(out);
@@ -114,8 +113,45 @@ public final class LambdaIntegration implements TaskIntegration, AutoCloseable {
         });
     }
 
+    /**
+     * Invokes a function as Lambda's {@code Event} invocation type does, for callers other than Task
+     * states (SNS's lambda subscriptions): found as for a Task, started on a thread of its own, its
+     * result dropped and a failure only logged. The context has no execution or state.
+     *
+     * @param function a name, {@code name:qualifier} or function ARN
+     * @throws IllegalArgumentException when no such function is configured (nothing was started)
+     */
+    public void invokeEvent(String function, JsonNode event) {
+        FunctionRef ref = FunctionRef.parse(function, null);
+        LocalFunction fn = find(ref);
+        if (fn == null) throw new IllegalArgumentException(notFound(ref));
+        runAsync(fn, event, new LocalFunction.Context(ref.name(), ref.qualifier(), UUID.randomUUID().toString(), null, null));
+    }
+
     @Override
     public void cancel(TaskInvocation inv) { runs.cancel(inv.taskToken()); }
+
+    /** By {@code name:qualifier}, else by name: an alias or version not configured on its own runs the function. */
+    private LocalFunction find(FunctionRef ref) {
+        LocalFunction fn = functions.get(ref.key());
+        return fn == null && ref.qualifier() != null ? functions.get(ref.name()) : fn;
+    }
+
+    /** Fire and forget, like an asynchronous invoke: nobody waits for the outcome, so a failure is logged. */
+    private void runAsync(LocalFunction fn, JsonNode event, LocalFunction.Context ctx) {
+        runs.run(null, () -> {
+            try {
+                return fn.invoke(event, ctx);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // Stride is shutting down
+                return null;
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "function {0} failed on an asynchronous (Event) invocation, request {1}: {2}",
+                        ctx.functionName(), ctx.requestId(), e.getMessage());
+                return null;
+            }
+        });
+    }
 
     @Override
     public void close() { runs.close(); }

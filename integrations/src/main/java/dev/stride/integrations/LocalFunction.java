@@ -14,6 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 public interface LocalFunction {
     JsonNode invoke(JsonNode event, Context context) throws Exception;
 
-    /** What a function learns about its invocation. */
+    /** What a function learns about its invocation; executionArn and stateName are null when no Task state invoked it (SNS). */
     record Context(String functionName, String qualifier, String requestId, String executionArn, String stateName) {}
 }

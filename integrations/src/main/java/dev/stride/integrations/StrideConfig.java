@@ -6,18 +6,21 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.stride.expr.Json;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The integrations part of {@code stride.yaml} (or {@code .json}):
+ * {@code stride.yaml} (or {@code .json}): the Task integrations, and which of the server's
+ * services pass through to a real AWS endpoint:
  * <pre>
  * functions:                  # by name, name:alias, or function ARN
  *   orders:   {http: http://localhost:9000/2015-03-31/functions/function/invocations}
@@ -30,21 +33,39 @@ import java.util.regex.Pattern;
  *     queryParameters: {tenant: a}
  * stateMachines:              # for states:startExecution: name or ARN -> definition file
  *   Child: child.asl.json
+ * services:                   # by the service's name (sqs, sns, ...); stride server rejects others
+ *   sqs:
+ *     passThrough:            # its requests and Task calls go to this endpoint instead ({@link PassThrough})
+ *       endpoint: https://sqs.eu-west-1.amazonaws.com   # optional: AWS's regional endpoint for the region
+ *       region: eu-west-1                               # required
+ *       accessKeyId: ${AWS_ACCESS_KEY_ID}               # optional, with secretAccessKey: else the
+ *       secretAccessKey: ${AWS_SECRET_ACCESS_KEY}       #   AWS SDK's default credentials chain
+ *       sessionToken: ${AWS_SESSION_TOKEN:-}            # optional; empty means none
  * </pre>
- * {@code ${NAME}} in any string is replaced by the environment variable NAME. Relative paths are
- * resolved against the config file's folder.
+ * {@code ${NAME}} in any string is replaced by the environment variable NAME, {@code ${NAME:-text}}
+ * by its value or, when it is unset, by {@code text}. Relative paths are resolved against the config
+ * file's folder. A {@code passThrough} field Stride does not know is an error, lest a misspelt key
+ * silently sign with other credentials.
+ *
+ * @param passThrough the services sent to a remote endpoint, by service name
  */
 public record StrideConfig(Map<String, FunctionSpec> functions, Map<String, Connection> connections,
-                           Map<String, Path> stateMachines) {
-    private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+                           Map<String, Path> stateMachines, Map<String, PassThrough> passThrough) {
+    private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+    private static final Set<String> PASS_THROUGH_FIELDS = Set.of("endpoint", "region", "accessKeyId", "secretAccessKey", "sessionToken");
 
     public StrideConfig {
         functions = Map.copyOf(functions);
         connections = Map.copyOf(connections);
         stateMachines = Map.copyOf(stateMachines);
+        passThrough = Map.copyOf(passThrough);
     }
 
-    public static StrideConfig empty() { return new StrideConfig(Map.of(), Map.of(), Map.of()); }
+    public StrideConfig(Map<String, FunctionSpec> functions, Map<String, Connection> connections, Map<String, Path> stateMachines) {
+        this(functions, connections, stateMachines, Map.of());
+    }
+
+    public static StrideConfig empty() { return new StrideConfig(Map.of(), Map.of(), Map.of(), Map.of()); }
 
     /** Reads a YAML or JSON config file; a problem is reported with the file and the field's path. */
     public static StrideConfig read(Path file) {
@@ -74,7 +95,7 @@ public record StrideConfig(Map<String, FunctionSpec> functions, Map<String, Conn
         Reader r = new Reader(base, env);
         r.object(root, "");
         return new StrideConfig(r.functions(root.get("functions")), r.connections(root.get("connections")),
-                r.stateMachines(root.get("stateMachines")));
+                r.stateMachines(root.get("stateMachines")), r.services(root.get("services")));
     }
 
     private record Reader(Path base, UnaryOperator<String> env) {
@@ -140,6 +161,61 @@ public record StrideConfig(Map<String, FunctionSpec> functions, Map<String, Conn
             return out;
         }
 
+        Map<String, PassThrough> services(JsonNode node) {
+            Map<String, PassThrough> out = new LinkedHashMap<>();
+            if (node == null || node.isNull()) return out;
+            object(node, "services");
+            node.fields().forEachRemaining(e -> {
+                String at = "services." + e.getKey();
+                onlyFields(object(e.getValue(), at), at, Set.of("passThrough"));
+                JsonNode p = e.getValue().get("passThrough");
+                if (p != null && !p.isNull()) out.put(e.getKey(), passThrough(p, at + ".passThrough"));
+            });
+            return out;
+        }
+
+        PassThrough passThrough(JsonNode n, String at) {
+            onlyFields(object(n, at), at, PASS_THROUGH_FIELDS);
+            URI endpoint = n.hasNonNull("endpoint") ? url(n.get("endpoint"), at + ".endpoint") : null;
+            String region = text(n.get("region"), at + ".region");
+            String key = optional(n, "accessKeyId", at);
+            String secret = optional(n, "secretAccessKey", at);
+            String token = optional(n, "sessionToken", at);
+            if ((key == null) != (secret == null)) {
+                throw new IllegalArgumentException(at + ": give accessKeyId and secretAccessKey together"
+                        + " (or neither, for the AWS SDK's default credentials chain)");
+            }
+            if (token != null && key == null) throw new IllegalArgumentException(at + ".sessionToken: goes with accessKeyId and secretAccessKey");
+            return new PassThrough(endpoint, region, key, secret, token);
+        }
+
+        URI url(JsonNode n, String at) {
+            String s = text(n, at);
+            try {
+                URI u = new URI(s);
+                if (("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null) return u;
+            } catch (URISyntaxException e) {
+                // reported below, as any other URL that is not one
+            }
+            throw new IllegalArgumentException(at + ": expected an http(s) URL such as https://sqs.eu-west-1.amazonaws.com, got " + s);
+        }
+
+        /** An optional string field: absent, null or (after ${NAME:-} expansion) empty are all none. */
+        String optional(JsonNode parent, String field, String at) {
+            JsonNode n = parent.get(field);
+            if (n == null || n.isNull()) return null;
+            String v = scalar(n, at + "." + field);
+            return v.isEmpty() ? null : v;
+        }
+
+        void onlyFields(JsonNode n, String at, Set<String> known) {
+            n.fieldNames().forEachRemaining(name -> {
+                if (!known.contains(name)) {
+                    throw new IllegalArgumentException(at + "." + name + ": unknown field (expected " + String.join(", ", known.stream().sorted().toList()) + ")");
+                }
+            });
+        }
+
         Map<String, String> strings(JsonNode n, String at) {
             Map<String, String> out = new LinkedHashMap<>();
             if (n == null || n.isNull()) return out;
@@ -168,6 +244,7 @@ public record StrideConfig(Map<String, FunctionSpec> functions, Map<String, Conn
             StringBuilder sb = new StringBuilder();
             while (m.find()) {
                 String v = env.apply(m.group(1));
+                if (v == null) v = m.group(2);
                 if (v == null) throw new IllegalArgumentException(at + ": environment variable " + m.group(1) + " is not set");
                 m.appendReplacement(sb, Matcher.quoteReplacement(v));
             }

@@ -1,6 +1,7 @@
 package dev.stride.integrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stride.engine.ExecutionStatus;
@@ -9,6 +10,10 @@ import dev.stride.expr.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,6 +148,30 @@ class LambdaIntegrationTest {
             assertThat(v.error()).isEqualTo("Lambda.ResourceNotFoundException");
             assertThat(v.cause()).startsWith("Function not found: arn:aws:lambda:us-east-1:123456789012:function:missing")
                     .contains("functions:").contains("stride.yaml").contains("configured: other");
+        }
+    }
+
+    @Test
+    void anEventInvocationFromOutsideATaskFindsTheFunctionByArnAndAliasAndDoesNotWait() throws Exception {
+        BlockingQueue<Object[]> calls = new LinkedBlockingQueue<>();
+        CountDownLatch release = new CountDownLatch(1);
+        try (Integrations integrations = Integrations.builder().function("notify", (event, ctx) -> {
+            boolean returnedFirst = release.await(5, TimeUnit.SECONDS); // false had invokeEvent waited for the function
+            calls.add(new Object[] {event, ctx, returnedFirst});
+            return null;
+        }).build()) {
+            integrations.invokeEvent("arn:aws:lambda:eu-west-1:111122223333:function:notify:live", Json.parse("{\"Records\": []}"));
+            release.countDown();
+            Object[] call = calls.poll(5, TimeUnit.SECONDS);
+            assertThat(call).isNotNull();
+            assertThat(call[2]).isEqualTo(true);
+            assertThat(call[0]).isEqualTo(Json.parse("{\"Records\": []}"));
+            LocalFunction.Context ctx = (LocalFunction.Context) call[1];
+            assertThat(ctx.functionName()).isEqualTo("notify");
+            assertThat(ctx.qualifier()).isEqualTo("live");
+            assertThat(ctx.executionArn()).isNull();
+            assertThatThrownBy(() -> integrations.invokeEvent("missing", Json.NODES.objectNode()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Function not found: ");
         }
     }
 

@@ -11,11 +11,14 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The optimized integrations of SQS and SNS: the only actions AWS offers for them (connect-sqs and
- * connect-sns in the Step Functions guide: SendMessage; Publish), the parameters each supports,
- * and the reply as Step Functions shows it: the API's members and SdkHttpMetadata /
- * SdkResponseMetadata, all in alphabetical order, with the response headers AWS's service sent
- * (recorded: SQS answers {@code application/x-amz-json-1.0}, SNS {@code text/xml}).
+ * The optimized integrations of SQS, SNS and DynamoDB: the only actions AWS offers for them
+ * (connect-sqs, connect-sns and connect-ddb in the Step Functions guide: SendMessage; Publish;
+ * GetItem, PutItem, UpdateItem, DeleteItem), the parameters each supports, and the reply as Step
+ * Functions shows it: the API's members and SdkHttpMetadata / SdkResponseMetadata, all in
+ * alphabetical order, with the response headers AWS's service sent (recorded: SQS answers
+ * {@code application/x-amz-json-1.0}, SNS {@code text/xml}; DynamoDB adds {@code Server} and the
+ * body's {@code x-amz-crc32}, in the order of LocalStack's 2025 recording against AWS,
+ * test_dynamodb_task_service.snapshot.json).
  */
 public enum OptimizedAction {
     SQS_SEND_MESSAGE("sqs", "sendMessage", "SendMessage", "MessageBody", "application/x-amz-json-1.0",
@@ -28,6 +31,45 @@ public enum OptimizedAction {
                     "MessageDeduplicationId", "MessageGroupId")) {
         @Override
         int bodyLength(ObjectNode reply, String requestId) { return SnsReplyDocument.length("Publish", reply, requestId); }
+    },
+    DYNAMODB_GET_ITEM("dynamodb", "getItem", "GetItem", null, DynamoDb.CONTENT_TYPE,
+            Set.of("TableName", "Key", "AttributesToGet", "ConsistentRead", "ExpressionAttributeNames", "ProjectionExpression",
+                    "ReturnConsumedCapacity")) {
+        @Override
+        int bodyLength(ObjectNode reply, String requestId) { return DynamoDb.body(reply).length; }
+
+        @Override
+        Map<String, String> wireHeaders(ObjectNode reply, String requestId, String date) { return DynamoDb.headers(reply, requestId, date); }
+    },
+    DYNAMODB_PUT_ITEM("dynamodb", "putItem", "PutItem", null, DynamoDb.CONTENT_TYPE,
+            Set.of("TableName", "Item", "ConditionExpression", "ConditionalOperator", "Expected", "ExpressionAttributeNames",
+                    "ExpressionAttributeValues", "ReturnConsumedCapacity", "ReturnItemCollectionMetrics", "ReturnValues",
+                    "ReturnValuesOnConditionCheckFailure")) {
+        @Override
+        int bodyLength(ObjectNode reply, String requestId) { return DynamoDb.body(reply).length; }
+
+        @Override
+        Map<String, String> wireHeaders(ObjectNode reply, String requestId, String date) { return DynamoDb.headers(reply, requestId, date); }
+    },
+    DYNAMODB_UPDATE_ITEM("dynamodb", "updateItem", "UpdateItem", null, DynamoDb.CONTENT_TYPE,
+            Set.of("TableName", "Key", "AttributeUpdates", "ConditionExpression", "ConditionalOperator", "Expected",
+                    "ExpressionAttributeNames", "ExpressionAttributeValues", "ReturnConsumedCapacity", "ReturnItemCollectionMetrics",
+                    "ReturnValues", "ReturnValuesOnConditionCheckFailure", "UpdateExpression")) {
+        @Override
+        int bodyLength(ObjectNode reply, String requestId) { return DynamoDb.body(reply).length; }
+
+        @Override
+        Map<String, String> wireHeaders(ObjectNode reply, String requestId, String date) { return DynamoDb.headers(reply, requestId, date); }
+    },
+    DYNAMODB_DELETE_ITEM("dynamodb", "deleteItem", "DeleteItem", null, DynamoDb.CONTENT_TYPE,
+            Set.of("TableName", "Key", "ConditionExpression", "ConditionalOperator", "Expected", "ExpressionAttributeNames",
+                    "ExpressionAttributeValues", "ReturnConsumedCapacity", "ReturnItemCollectionMetrics", "ReturnValues",
+                    "ReturnValuesOnConditionCheckFailure")) {
+        @Override
+        int bodyLength(ObjectNode reply, String requestId) { return DynamoDb.body(reply).length; }
+
+        @Override
+        Map<String, String> wireHeaders(ObjectNode reply, String requestId, String date) { return DynamoDb.headers(reply, requestId, date); }
     };
 
     private final String service;
@@ -73,7 +115,7 @@ public enum OptimizedAction {
         ObjectNode out = Json.NODES.objectNode();
         params.properties().forEach(e -> {
             if (e.getValue().isNull()) return;
-            boolean asText = e.getKey().equals(textMember) && !e.getValue().isTextual();
+            boolean asText = textMember != null && e.getKey().equals(textMember) && !e.getValue().isTextual();
             out.set(e.getKey(), asText ? Json.NODES.textNode(Json.write(e.getValue())) : e.getValue());
         });
         return out;
@@ -83,13 +125,7 @@ public enum OptimizedAction {
     public ObjectNode output(JsonNode reply, String requestId, String date) {
         ObjectNode members = reply instanceof ObjectNode o ? o : Json.NODES.objectNode();
         ObjectNode withMetadata = members.deepCopy();
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("x-amzn-RequestId", requestId);
-        headers.put("connection", "keep-alive");
-        headers.put("Content-Length", Integer.toString(bodyLength(members, requestId)));
-        headers.put("Date", date);
-        headers.put("Content-Type", contentType);
-        SdkMetadata.addExactly(withMetadata, 200, requestId, headers);
+        SdkMetadata.addExactly(withMetadata, 200, requestId, wireHeaders(members, requestId, date));
         TreeMap<String, JsonNode> sorted = new TreeMap<>();
         withMetadata.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
         ObjectNode out = Json.NODES.objectNode();
@@ -99,6 +135,41 @@ public enum OptimizedAction {
 
     /** The length of the reply's body on the wire, for the Content-Length header AWS shows. */
     abstract int bodyLength(ObjectNode reply, String requestId);
+
+    /** The reply's headers in the order the service's wire had them. */
+    Map<String, String> wireHeaders(ObjectNode reply, String requestId, String date) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("x-amzn-RequestId", requestId);
+        headers.put("connection", "keep-alive");
+        headers.put("Content-Length", Integer.toString(bodyLength(reply, requestId)));
+        headers.put("Date", date);
+        headers.put("Content-Type", contentType);
+        return headers;
+    }
+
+    /** DynamoDB's reply: compact JSON, with the CRC32 of its bytes that the SDKs check. */
+    static final class DynamoDb {
+        static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+
+        private DynamoDb() {}
+
+        static byte[] body(ObjectNode reply) { return Json.write(reply).getBytes(StandardCharsets.UTF_8); }
+
+        static Map<String, String> headers(ObjectNode reply, String requestId, String date) {
+            byte[] body = body(reply);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(body);
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Server", "Server");
+            headers.put("Connection", "keep-alive");
+            headers.put("x-amzn-RequestId", requestId);
+            headers.put("x-amz-crc32", Long.toString(crc.getValue()));
+            headers.put("Content-Length", Integer.toString(body.length));
+            headers.put("Date", date);
+            headers.put("Content-Type", CONTENT_TYPE);
+            return headers;
+        }
+    }
 
     /** SNS's query-protocol reply document, laid out as AWS writes it (two-space indents, a line each). */
     static final class SnsReplyDocument {

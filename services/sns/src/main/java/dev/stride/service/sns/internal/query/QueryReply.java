@@ -3,6 +3,7 @@ package dev.stride.service.sns.internal.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stride.service.Xml;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes an action's JSON result as the query protocol's XML reply: {@code <ActionResponse>}
@@ -12,11 +13,23 @@ import java.util.Map;
 public final class QueryReply {
     public static final String NAMESPACE = "http://sns.amazonaws.com/doc/2010-03-31/";
 
+    /**
+     * Actions whose modelled output is an empty structure rather than none: AWS writes their
+     * {@code <ActionResult/>} even when empty, and the aws CLI (botocore) fails with a KeyError
+     * on {@code 'TagResourceResult'} when it is missing. Actions with no output (DeleteTopic,
+     * Unsubscribe, ...) have no result element.
+     */
+    private static final Set<String> EMPTY_RESULT_WRITTEN = Set.of("TagResource", "UntagResource", "SetSMSAttributes",
+            "OptInPhoneNumber", "CreateSMSSandboxPhoneNumber", "DeleteSMSSandboxPhoneNumber", "VerifySMSSandboxPhoneNumber");
+
     private QueryReply() {}
 
     public static byte[] write(String action, JsonNode result, String requestId) {
         Xml x = Xml.response(action + "Response", NAMESPACE);
-        if (result != null && !result.isEmpty()) {
+        if ((result == null || result.isEmpty()) && EMPTY_RESULT_WRITTEN.contains(action)) {
+            x.open(action + "Result");
+            x.close();
+        } else if (result != null && !result.isEmpty()) {
             x.open(action + "Result");
             fields(x, result);
             x.close();
