@@ -24,47 +24,18 @@ RUNS="${RUNS:-3}"; DURATION="${DURATION:-10}"; WARMUP="${WARMUP:-5}"
 PORT="${PORT:-18083}"; THREADS="${THREADS:-2}"; CONNECTIONS="${CONNECTIONS:-16}"
 ONLY="${ONLY:-sqs-send,sqs-roundtrip,sns-publish}"
 WORK="${WORK:-/tmp/stride-bench-services}"
-ENDPOINT="http://localhost:$PORT"
-
-if ! command -v wrk >/dev/null; then
-  echo "bench-services: installing wrk (Debian package)" >&2
-  if [ "$(id -u)" = 0 ]; then
-    apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y wrk >/dev/null 2>&1; } || true
-  fi
-  command -v wrk >/dev/null || { echo "bench-services: wrk is missing and could not be installed (apt-get install -y wrk as root)" >&2; exit 3; }
-fi
-
+. "$ROOT/scripts/bench-lib.sh"
+ensure_wrk
 # Build once through the launcher (it finds a JDK >= 21 and builds when sources changed).
 "$ROOT/stride" --version >/dev/null
-
-server_pid=""
-start_server() {
-  "$ROOT/stride" server --port "$PORT" --data "$WORK/data" >"$WORK/server.log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 1 200); do
-    curl -sf "$ENDPOINT/health" >/dev/null 2>&1 && return 0
-    sleep 0.05
-  done
-  echo "bench-services: the server did not start; see $WORK/server.log" >&2; exit 1
-}
-kill_server() {
-  [ -n "$server_pid" ] && kill -9 "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
-  server_pid=""
-}
 trap kill_server EXIT
 
 sqs() {  # sqs ACTION JSON -> reply body
   curl -sf -X POST "$ENDPOINT/" -H 'Content-Type: application/x-amz-json-1.0' -H "X-Amz-Target: AmazonSQS.$1" -d "$2"
 }
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 queue_count() {  # visible + in flight + delayed messages of a queue URL
   sqs GetQueueAttributes "{\"QueueUrl\":\"$1\",\"AttributeNames\":[\"All\"]}" | json \
     "int(d['Attributes']['ApproximateNumberOfMessages'])+int(d['Attributes']['ApproximateNumberOfMessagesNotVisible'])+int(d['Attributes']['ApproximateNumberOfMessagesDelayed'])"
-}
-result_field() { sed -n 's/^# result //p' "$1" | json "d.get('$2', 0)"; }
-
-run_wrk() {  # run_wrk SCRIPT SECONDS OUT ARG
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${2}s" --latency -s "$ROOT/benchmarks/wrk/$1.lua" "$ENDPOINT/" -- "$4" >"$3"
 }
 
 one_run() {  # one_run WORKLOAD RUN -> appends "ops p50 p99" to $WORK/WORKLOAD.results
@@ -119,7 +90,7 @@ one_run() {  # one_run WORKLOAD RUN -> appends "ops p50 p99" to $WORK/WORKLOAD.r
   esac
   kill_server
   printf '%-14s run %d: %8d ops/s  p50 %6.2f ms  p99 %6.2f ms  (%d requests; %d in the queue after kill -9: %s)\n' \
-    "$w" "$r" "$ops" "$(python3 -c "print($p50/1000)")" "$(python3 -c "print($p99/1000)")" "$requests" "$stored" "$verdict"
+    "$w" "$r" "$ops" "$(ms "$p50")" "$(ms "$p99")" "$requests" "$stored" "$verdict"
   echo "$ops $p50 $p99" >>"$WORK/$w.results"
   [ "$verdict" = ok ] || { echo "bench-services: $w lost acknowledged messages" >&2; exit 1; }
 }
@@ -135,11 +106,5 @@ done
 echo
 echo "### medians of $RUNS runs"
 for w in "${workloads[@]}"; do
-  python3 - "$w" "$WORK/$w.results" <<'PY'
-import sys, statistics
-rows = [list(map(float, l.split())) for l in open(sys.argv[2]) if l.strip()]
-ops, p50, p99 = (statistics.median(c) for c in zip(*rows))
-unit = "messages/s" if sys.argv[1] == "sqs-roundtrip" else "requests/s"
-print(f"{sys.argv[1]:<14} {ops:9,.0f} {unit:<10}  p50 {p50/1000:6.2f} ms  p99 {p99/1000:6.2f} ms")
-PY
+  medians "$w" "$([ "$w" = sqs-roundtrip ] && echo messages/s || echo requests/s)" "$WORK/$w.results"
 done

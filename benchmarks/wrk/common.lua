@@ -3,8 +3,10 @@
 -- percentiles in microseconds.
 local threads = {}
 
+-- Each thread's state gets "me", its number from 1, for scripts that spread keys by thread.
 function setup(thread)
   table.insert(threads, thread)
+  thread:set("me", #threads)
 end
 
 counters = {}

@@ -58,6 +58,11 @@ public final class StrideServer implements AutoCloseable {
         });
         if (config.taskSetup() != null) config.taskSetup().engineReady(engine);
         try {
+            // TCP_NODELAY on accepted connections: with Nagle's algorithm on (the JDK server's
+            // default), a reply larger than one segment waits ~40 ms for the client's delayed
+            // ACK; a DynamoDB Query of 100 items fell from 7,700/s to 360/s. Read when the
+            // server class initialises, so set before the first server is created.
+            if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
             HttpServer http = HttpServer.create(new InetSocketAddress(config.port()), 0);
             http.createContext("/", new HttpEntry(Operations.create(context), context.metrics,
                     SigV4.of(config.accessKeys(), config.region()), new ServiceRouter(config.services()), config.region(), config.account()));

@@ -1,13 +1,14 @@
 package dev.stride.service.dynamodb;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class QueryTest {
     private final Dynamo db = new Dynamo();
@@ -43,7 +44,7 @@ class QueryTest {
         for (byte[] v : values) db.put("bins", "{'pk':{'S':'a'},'sk':{'B':'" + Base64.getEncoder().encodeToString(v) + "'}}");
         List<String> got = sortKeys(query("bins", ""), "B");
         List<String> hex = new ArrayList<>();
-        for (String b : got) hex.add(java.util.HexFormat.of().formatHex(Base64.getDecoder().decode(b)));
+        for (String b : got) hex.add(HexFormat.of().formatHex(Base64.getDecoder().decode(b)));
         assertThat(hex).containsExactly("01", "0100", "7f", "8000", "ff");
     }
 
@@ -182,5 +183,23 @@ class QueryTest {
         indexedTable();
         assertThat(db.error("PutItem", "{'TableName':'idx','Item':{'pk':{'S':'a'},'sk':{'S':'9'},'at':{'S':'soon'}}}").getMessage())
                 .isEqualTo("One or more parameter values were invalid: Type mismatch for Index Key at Expected: N Actual: S IndexName: byStatus");
+    }
+
+    @Test
+    void allAttributesOfAGlobalIndexThatDoesNotProjectThemIsRefused() {
+        indexedTable();
+        assertThat(db.error("Query", "{'TableName':'idx','IndexName':'byStatus','Select':'ALL_ATTRIBUTES','KeyConditionExpression':'#s = :o',"
+                + "'ExpressionAttributeNames':{'#s':'status'},'ExpressionAttributeValues':{':o':{'S':'open'}}}").getMessage())
+                .isEqualTo("One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global secondary index "
+                        + "byStatus because its projection type is not ALL");
+    }
+
+    @Test
+    void aCountWithALimitStillPages() {
+        db.table("cnt", "N");
+        for (int i = 0; i < 5; i++) db.put("cnt", "{'pk':{'S':'a'},'sk':{'N':'" + i + "'}}");
+        JsonNode r = query("cnt", ",'Select':'COUNT','Limit':2");
+        assertThat(r.get("Count").asInt()).isEqualTo(2);
+        assertThat(r.get("LastEvaluatedKey").get("sk").get("N").asText()).isEqualTo("1");
     }
 }

@@ -86,4 +86,29 @@ class TransactionTest {
         assertThat(responses.get(1).isEmpty()).isTrue();
         assertThat(responses.get(2).get("Item").toString()).isEqualTo("{\"balance\":{\"N\":\"0\"}}");
     }
+
+    @Test
+    void crossingTransactionsOverTheSameItemsNeitherDeadlockNorLoseMoney() throws Exception {
+        Thread[] threads = new Thread[4];
+        for (int t = 0; t < threads.length; t++) {
+            boolean aliceFirst = t % 2 == 0;
+            threads[t] = Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < 300; i++) {
+                    String from = aliceFirst ? "alice" : "bob", to = aliceFirst ? "bob" : "alice";
+                    try {
+                        db.call("TransactWriteItems", "{'TransactItems':["
+                                + "{'Update':{'TableName':'accounts','Key':{'pk':{'S':'" + from + "'}},'UpdateExpression':'SET balance = balance - :a',"
+                                + "'ConditionExpression':'balance >= :a','ExpressionAttributeValues':{':a':{'N':'1'}}}},"
+                                + "{'Update':{'TableName':'accounts','Key':{'pk':{'S':'" + to + "'}},'UpdateExpression':'SET balance = balance + :a',"
+                                + "'ExpressionAttributeValues':{':a':{'N':'1'}}}}]}");
+                    } catch (ServiceException e) {
+                        assertThat(e.type()).isEqualTo("TransactionCanceledException");
+                    }
+                }
+            });
+        }
+        for (Thread t : threads) t.join(20_000);
+        for (Thread t : threads) assertThat(t.isAlive()).isFalse();
+        assertThat(Integer.parseInt(balance("alice")) + Integer.parseInt(balance("bob"))).isEqualTo(100);
+    }
 }

@@ -2,6 +2,7 @@ package dev.stride.service.dynamodb.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -25,7 +26,7 @@ final class Capacity {
 
     /** A meter for one table, or null when the request did not ask (so callers skip the arithmetic). */
     static Capacity of(ObjectNode params, String table, boolean write) {
-        String mode = Params.oneOf(params, "ReturnConsumedCapacity", "NONE", java.util.Set.of("INDEXES", "TOTAL", "NONE"));
+        String mode = Params.oneOf(params, "ReturnConsumedCapacity", "NONE", Set.of("INDEXES", "TOTAL", "NONE"));
         if (mode.equals("NONE")) return null;
         return new Capacity(table, mode.equals("INDEXES"), write);
     }

@@ -148,11 +148,9 @@ final class ItemActions {
         Capacity cap = Capacity.of(p, t.schema.name(), false);
         byte[] bytes = t.items.get(k);
         ObjectNode reply = Json.object();
-        if (bytes != null) {
-            ObjectNode item = Json.item(bytes);
-            reply.set("Item", projection == null ? item : projection.apply(item));
-        }
-        if (cap != null) cap.table(Capacity.readUnits(bytes == null ? 0 : AttributeValues.itemSize(Json.item(bytes)), consistent));
+        ObjectNode item = bytes == null ? null : Json.item(bytes);
+        if (item != null) reply.set("Item", projection == null ? item : projection.apply(item));
+        if (cap != null) cap.table(Capacity.readUnits(item == null ? 0 : AttributeValues.itemSize(item), consistent));
         Capacity.into(reply, cap);
         return reply;
     }

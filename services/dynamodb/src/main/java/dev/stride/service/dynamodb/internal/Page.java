@@ -33,18 +33,25 @@ final class Page {
         Iterator<Map.Entry<Key, byte[]>> it = range.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<Key, byte[]> e = it.next();
-            ObjectNode item = Json.item(e.getValue());
             scanned++;
             bytesRead += e.getValue().length;
-            ObjectNode whole = fetch(plan, e.getKey(), item);
-            if (plan.filter == null || plan.filter.test(whole)) {
+            // a COUNT without a filter needs no item parsed, except the last for its key
+            ObjectNode item = items == null && plan.filter == null ? null : Json.item(e.getValue());
+            if (item == null) {
                 count++;
-                if (items != null) items.add(plan.projection == null ? whole : plan.projection.apply(whole));
+            } else {
+                ObjectNode whole = fetch(plan, e.getKey(), item);
+                if (plan.filter == null || plan.filter.test(whole)) {
+                    count++;
+                    if (items != null) items.add(plan.projection == null ? whole : plan.projection.apply(whole));
+                }
             }
             boolean limitReached = plan.limit != null && scanned >= plan.limit;
             if (limitReached || bytesRead >= MAX_PAGE_BYTES) {
                 // DynamoDB answers a key whenever Limit stopped the read, even at the range's very end
-                if (limitReached || it.hasNext()) reply.set("LastEvaluatedKey", lastEvaluatedKey(plan, item));
+                if (limitReached || it.hasNext()) {
+                    reply.set("LastEvaluatedKey", lastEvaluatedKey(plan, item != null ? item : Json.item(e.getValue())));
+                }
                 break;
             }
         }

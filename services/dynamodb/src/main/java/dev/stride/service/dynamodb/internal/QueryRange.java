@@ -2,6 +2,7 @@ package dev.stride.service.dynamodb.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stride.service.dynamodb.expression.KeyCondition;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -68,7 +69,7 @@ final class QueryRange {
     private static byte[] successor(byte[] prefix) {
         for (int i = prefix.length - 1; i >= 0; i--) {
             if ((prefix[i] & 0xFF) != 0xFF) {
-                byte[] out = java.util.Arrays.copyOf(prefix, i + 1);
+                byte[] out = Arrays.copyOf(prefix, i + 1);
                 out[i]++;
                 return out;
             }

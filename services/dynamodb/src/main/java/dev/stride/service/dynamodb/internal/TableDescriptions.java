@@ -2,6 +2,7 @@ package dev.stride.service.dynamodb.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 
 /** The TableDescription that CreateTable, DescribeTable, UpdateTable and DeleteTable answer. */
 final class TableDescriptions {
@@ -15,7 +16,7 @@ final class TableDescriptions {
         o.put("TableName", t.name());
         o.set("KeySchema", keySchema(t.key()));
         o.put("TableStatus", status);
-        o.put("CreationDateTime", t.createdAt() / 1000.0);
+        o.put("CreationDateTime", epochSeconds(t.createdAt()));
         o.set("ProvisionedThroughput", throughput(t.readCapacity(), t.writeCapacity()));
         o.put("TableSizeBytes", Math.max(0, table.sizeBytes.get()));
         o.put("ItemCount", Math.max(0, table.itemCount.get()));
@@ -23,7 +24,7 @@ final class TableDescriptions {
         o.put("TableId", t.tableId());
         if (t.payPerRequest() || t.billingModeChangedAt() != 0) {
             ObjectNode b = o.putObject("BillingModeSummary").put("BillingMode", t.payPerRequest() ? "PAY_PER_REQUEST" : "PROVISIONED");
-            b.put("LastUpdateToPayPerRequestDateTime", (t.billingModeChangedAt() != 0 ? t.billingModeChangedAt() : t.createdAt()) / 1000.0);
+            b.put("LastUpdateToPayPerRequestDateTime", epochSeconds(t.billingModeChangedAt() != 0 ? t.billingModeChangedAt() : t.createdAt()));
         }
         ArrayNode gsis = null, lsis = null;
         for (IndexSchema i : t.indexes()) {
@@ -51,6 +52,9 @@ final class TableDescriptions {
         o.put("DeletionProtectionEnabled", t.deletionProtection());
         return o;
     }
+
+    /** The JSON protocol's timestamp: epoch seconds with millis as a plain decimal (a double would print 1.7E9). */
+    static BigDecimal epochSeconds(long millis) { return BigDecimal.valueOf(millis, 3); }
 
     static ArrayNode keySchema(KeySchema k) {
         ArrayNode a = Json.array();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.engine.spi.RecordStore.Write;
 import dev.stride.service.ServiceCall;
+import dev.stride.service.dynamodb.expression.AttributeValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +80,7 @@ final class TableUpdates {
             KeySchema tableKey = s.key();
             t.items.forEach((k, bytes) -> {
                 ObjectNode item = Json.item(bytes);
-                index.update(k, null, 0, item, bytes, dev.stride.service.dynamodb.expression.AttributeValues.itemSize(item), tableKey);
+                index.update(k, null, 0, item, bytes, AttributeValues.itemSize(item), tableKey);
             });
             schemas.add(ix);
             indexes.put(ix.name(), index);

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /** TagResource, UntagResource and ListTagsOfResource on a table's ARN; tags live in the table's record. */
 final class Tagging {
@@ -41,7 +42,7 @@ final class Tagging {
         return change(call, t, tags -> keys.forEach(tags::remove));
     }
 
-    private JsonNode change(ServiceCall call, Table t, java.util.function.Consumer<Map<String, String>> edit) {
+    private JsonNode change(ServiceCall call, Table t, Consumer<Map<String, String>> edit) {
         ObjectNode reply = Json.object();
         List<Write> writes = new ArrayList<>();
         Journal.Ticket ticket;
