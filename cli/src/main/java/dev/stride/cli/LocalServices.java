@@ -91,7 +91,10 @@ final class LocalServices implements AutoCloseable {
     /** The passed-through services and where they go ({@code sqs -> https://... (eu-west-1)}), for the start-up line. */
     List<String> remotes() {
         List<String> out = new ArrayList<>();
-        passThrough.forEach((name, p) -> out.add(name + " -> " + (p.endpoint() == null ? "AWS" : p.endpoint()) + " (" + p.region() + ")"));
+        for (String name : byName.keySet()) { // in registration order, not the map's
+            PassThrough p = passThrough.get(name);
+            if (p != null) out.add(name + " -> " + (p.endpoint() == null ? "AWS" : p.endpoint()) + " (" + p.region() + ")");
+        }
         return out;
     }
 

@@ -11,6 +11,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Map;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
@@ -43,7 +50,8 @@ class PassThroughTest {
                   region: us-east-1
                   accessKeyId: remote-key
                   secretAccessKey: remote-secret
-            """.formatted(remote.endpoint()));
+              dynamodb: {passThrough: {endpoint: %s, region: us-east-1, accessKeyId: remote-key, secretAccessKey: remote-secret}}
+            """.formatted(remote.endpoint(), remote.endpoint()));
         local = ServerProcess.start(dir.resolve("local-data"), "--config", config.toString());
         sqsViaLocal = Clients.sqs(local);
         sqsOnRemote = Clients.sqs(remote);
@@ -94,6 +102,31 @@ class PassThroughTest {
         assertThat(d.output()).contains("\"MessageId\"");
         List<Message> got = sqsOnRemote.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(2)).messages();
         assertThat(got).extracting(Message::body).containsExactly("{\"id\":7}");
+    }
+
+    @Test
+    void dynamoDbPassesThroughAsDeclaredForBothClientsAndTaskStates() throws Exception {
+        try (DynamoDbClient viaLocal = dynamodb(local); DynamoDbClient onRemote = dynamodb(remote)) {
+            viaLocal.createTable(b -> b.tableName("remote-table").billingMode("PAY_PER_REQUEST")
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
+            assertThat(onRemote.listTables().tableNames()).contains("remote-table");
+
+            String definition = """
+                {"StartAt":"Put","States":{"Put":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:putItem",
+                  "Parameters":{"TableName":"remote-table","Item":{"id":{"S.$":"$.id"}}},"End":true}}}""";
+            String machine = sfn.createStateMachine(b -> b.name("put-remote").definition(definition).roleArn(ROLE)).stateMachineArn();
+            String execution = sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"id\":\"r-1\"}")).executionArn();
+            DescribeExecutionResponse d = awaitEnd(execution);
+            assertThat(d.status()).as(d.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(onRemote.getItem(b -> b.tableName("remote-table").key(Map.of("id", AttributeValue.fromS("r-1")))).item())
+                    .containsKey("id");
+        }
+    }
+
+    private static DynamoDbClient dynamodb(ServerProcess server) {
+        return DynamoDbClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(ServerProcess.CREDENTIALS).httpClientBuilder(ApacheHttpClient.builder()).build();
     }
 
     @Test
