@@ -8,7 +8,10 @@ import dev.stride.service.AwsService;
 import dev.stride.service.ServiceException;
 import dev.stride.service.ServiceRequest;
 import dev.stride.service.ServiceResponse;
+import dev.stride.service.StreamedResponse;
+import dev.stride.service.StreamingService;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -59,10 +62,16 @@ final class HttpEntry implements HttpHandler {
                 send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape().getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            byte[] body = exchange.getRequestBody().readAllBytes();
             String rawQuery = exchange.getRequestURI().getRawQuery();
             ServiceRouter.Scope scope = ServiceRouter.scope(exchange.getRequestHeaders(), rawQuery);
-            AwsService service = router.route(exchange.getRequestHeaders(), rawQuery, scope, formBody(exchange, body));
+            // S3 is routed before the body is read: its bodies stream to disk and back, never whole in memory.
+            AwsService s3 = router.s3For(exchange.getRequestHeaders(), method, path, rawQuery, scope);
+            if (s3 instanceof StreamingService streaming) {
+                serveStreaming(exchange, streaming, scope);
+                return;
+            }
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            AwsService service = s3 != null ? s3 : router.route(exchange.getRequestHeaders(), path, rawQuery, scope, formBody(exchange, body));
             if (service != null) {
                 serveService(exchange, service, scope, body);
             } else if ("/".equals(path) && "POST".equals(method)) {
@@ -93,6 +102,39 @@ final class HttpEntry implements HttpHandler {
         }
         reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
         send(exchange, reply.status(), reply.contentType(), reply.body());
+        metrics.serviceRequest(service.signingName(), reply.status() >= 400, System.nanoTime() - started);
+    }
+
+    /** A request whose body the service reads as a stream, answered with a streamed body (S3's objects). */
+    private void serveStreaming(HttpExchange exchange, StreamingService service, ServiceRouter.Scope scope) throws IOException {
+        long started = System.nanoTime();
+        ServiceRequest request = new ServiceRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), null,
+                scope != null ? scope.region() : region, accountOf(scope), endpointOf(exchange));
+        StreamedResponse reply;
+        try {
+            if (signatures != null) {
+                signatures.verifyS3(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                        exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders());
+            }
+            reply = service.serve(request, exchange.getRequestBody());
+        } catch (ApiException e) {
+            reply = StreamedResponse.of(service.refuse(request, authenticationError(e)));
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.log(Level.ERROR, "internal error serving " + service.signingName(), e);
+            reply = StreamedResponse.of(service.refuse(request, new ServiceException("InternalFailure", "InternalFailure", 500, false, "Internal error: " + e)));
+        }
+        try (InputStream body = reply.body()) {
+            reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+            exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+            boolean noBody = "HEAD".equals(exchange.getRequestMethod()) || reply.status() == 204 || reply.status() == 304 || reply.length() == 0;
+            // HEAD tells the length the GET would send; the JDK server leaves that header to us.
+            if ("HEAD".equals(exchange.getRequestMethod()) && reply.status() < 300) {
+                exchange.getResponseHeaders().set("Content-Length", Long.toString(reply.length()));
+            }
+            exchange.sendResponseHeaders(reply.status(), noBody ? -1 : reply.length());
+            if (!noBody) body.transferTo(exchange.getResponseBody());
+        }
         metrics.serviceRequest(service.signingName(), reply.status() >= 400, System.nanoTime() - started);
     }
 

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,63 @@ final class SigV4 {
      * region is the caller's (its credential scope): they keep resources per region.
      */
     void verify(String method, String rawPath, String rawQuery, Headers headers, byte[] body, String expectedService) {
+        verifyHeader(method, canonicalPath(rawPath), rawQuery, headers, payloadHash(headers, body), expectedService);
+    }
+
+    /**
+     * Checks an S3 request, whose body is streamed to the service unread: signed in its
+     * Authorization header, the payload hash is what {@code x-amz-content-sha256} declares (a
+     * hash, {@code UNSIGNED-PAYLOAD} or {@code STREAMING-...}; S3 checks the body against a
+     * declared hash as it receives it), or presigned in its query string ({@link #verifyPresigned}).
+     * S3's canonical path encodes each segment once, where other services encode it twice.
+     */
+    void verifyS3(String method, String rawPath, String rawQuery, Headers headers) {
+        if (headers.getFirst("Authorization") == null && rawQuery != null && rawQuery.contains("X-Amz-Signature=")) {
+            verifyPresigned(method, rawPath, rawQuery, headers);
+            return;
+        }
+        String declared = headers.getFirst("X-Amz-Content-Sha256");
+        verifyHeader(method, s3Path(rawPath), rawQuery, headers, declared != null ? declared : hex(sha256(new byte[0])), "s3");
+    }
+
+    /**
+     * A presigned S3 URL: the signature covers the query without {@code X-Amz-Signature}, the
+     * signed headers and {@code UNSIGNED-PAYLOAD}, and is good until X-Amz-Date plus X-Amz-Expires.
+     */
+    private void verifyPresigned(String method, String rawPath, String rawQuery, Headers headers) {
+        Map<String, String> q = new TreeMap<>();
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            q.put(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
+        }
+        if (!ALGORITHM.equals(q.get("X-Amz-Algorithm"))) {
+            throw ApiError.INCOMPLETE_SIGNATURE.with("Only AWS4-HMAC-SHA256 is supported for presigned requests");
+        }
+        String credential = q.getOrDefault("X-Amz-Credential", ""), amzDate = q.getOrDefault("X-Amz-Date", "");
+        String signedHeaders = q.getOrDefault("X-Amz-SignedHeaders", "host"), given = q.getOrDefault("X-Amz-Signature", "");
+        String[] c = credential.split("/");
+        if (c.length != 5 || !c[4].equals("aws4_request")) throw ApiError.INCOMPLETE_SIGNATURE.with("Invalid X-Amz-Credential: " + credential);
+        String secret = secrets.get(c[0]);
+        if (secret == null) throw ApiError.UNRECOGNIZED_CLIENT.with("The security token included in the request is invalid.");
+        if (!c[3].equals("s3")) throw ApiError.INVALID_SIGNATURE.with("Credential should be scoped to correct service: 's3'. ");
+        Instant signed;
+        long expires;
+        try {
+            signed = Instant.from(AMZ_DATE.parse(amzDate));
+            expires = Long.parseLong(q.getOrDefault("X-Amz-Expires", "0"));
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw ApiError.INCOMPLETE_SIGNATURE.with("Invalid X-Amz-Date or X-Amz-Expires");
+        }
+        if (Instant.now().isAfter(signed.plusSeconds(expires))) throw ApiError.INVALID_SIGNATURE.with("Request has expired");
+        String unsignedQuery = String.join("&", Arrays.stream(rawQuery.split("&"))
+                .filter(p -> !p.startsWith("X-Amz-Signature=")).toList());
+        String payload = q.getOrDefault("X-Amz-Content-Sha256", "UNSIGNED-PAYLOAD");
+        String canonical = canonical(method, s3Path(rawPath), unsignedQuery, headers, signedHeaders, payload);
+        String scope = c[1] + "/" + c[2] + "/" + c[3] + "/aws4_request";
+        compare(secret, c[1], c[2], c[3], amzDate, scope, canonical, given);
+    }
+
+    private void verifyHeader(String method, String canonicalPath, String rawQuery, Headers headers, String payloadHash, String expectedService) {
         String auth = headers.getFirst("Authorization");
         if (auth == null) throw ApiError.MISSING_AUTHENTICATION.with("Missing Authentication Token");
         Matcher m = AUTHORIZATION.matcher(auth);
@@ -85,11 +143,16 @@ final class SigV4 {
             throw ApiError.INVALID_SIGNATURE.with("Credential should be scoped to correct service: '" + expectedService + "'. ");
         }
         String scope = day + "/" + scopeRegion + "/" + service + "/aws4_request";
-        String canonical = canonicalRequest(method, rawPath, rawQuery, headers, m.group(5), payloadHash(headers, body));
+        String canonical = canonical(method, canonicalPath, rawQuery, headers, m.group(5), payloadHash);
+        compare(secret, day, scopeRegion, service, amzDate, scope, canonical, m.group(6));
+    }
+
+    private static void compare(String secret, String day, String scopeRegion, String service, String amzDate, String scope,
+                                String canonical, String signature) {
         String toSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" + hex(sha256(canonical.getBytes(StandardCharsets.UTF_8)));
         byte[] key = signingKey(secret, day, scopeRegion, service);
         byte[] expected = HexFormat.of().formatHex(hmac(key, toSign)).getBytes(StandardCharsets.US_ASCII);
-        byte[] given = m.group(6).toLowerCase().getBytes(StandardCharsets.US_ASCII);
+        byte[] given = signature.toLowerCase().getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, given)) {
             throw ApiError.INVALID_SIGNATURE.with("The request signature we calculated does not match the signature you "
                     + "provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
@@ -116,8 +179,14 @@ final class SigV4 {
 
     static String canonicalRequest(String method, String rawPath, String rawQuery, Headers headers,
                                    String signedHeaders, String payloadHash) {
+        return canonical(method, canonicalPath(rawPath), rawQuery, headers, signedHeaders, payloadHash);
+    }
+
+    /** The canonical request of a path already in canonical form. */
+    private static String canonical(String method, String canonicalPath, String rawQuery, Headers headers,
+                                    String signedHeaders, String payloadHash) {
         StringBuilder out = new StringBuilder(method).append('\n');
-        out.append(canonicalPath(rawPath)).append('\n');
+        out.append(canonicalPath).append('\n');
         out.append(canonicalQuery(rawQuery)).append('\n');
         for (String name : signedHeaders.split(";")) {
             List<String> values = headers.get(name);
@@ -132,6 +201,14 @@ final class SigV4 {
         if (rawPath == null || rawPath.isEmpty()) return "/";
         List<String> segments = new ArrayList<>();
         for (String s : rawPath.split("/", -1)) segments.add(encode(s));
+        return String.join("/", segments);
+    }
+
+    /** S3's canonical path: each segment's decoded text URI-encoded once (SDKs sign it so for S3 alone). */
+    private static String s3Path(String rawPath) {
+        if (rawPath == null || rawPath.isEmpty()) return "/";
+        List<String> segments = new ArrayList<>();
+        for (String s : rawPath.split("/", -1)) segments.add(encode(decode(s)));
         return String.join("/", segments);
     }
 

@@ -66,6 +66,7 @@ public final class StrideServer implements AutoCloseable {
             HttpServer http = HttpServer.create(new InetSocketAddress(config.port()), 0);
             http.createContext("/", new HttpEntry(Operations.create(context), context.metrics,
                     SigV4.of(config.accessKeys(), config.region()), new ServiceRouter(config.services()), config.region(), config.account()));
+            http.createContext(TaskLinks.PREFIX, new TaskLinks(engine)); // approval links opened in a browser
             http.setExecutor(requests);
             http.start();
             return new StrideServer(http, requests, engine);

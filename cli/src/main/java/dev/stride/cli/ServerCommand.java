@@ -88,7 +88,7 @@ final class ServerCommand implements Callable<Integer> {
         LocalServices services;
         try {
             services = new LocalServices(store == null ? RecordStore.NONE : store, dataDir.resolve("mailbox"),
-                    settings.region(), settings.account(), endpoint, functions, strideConfig.passThrough(), file);
+                    settings.region(), settings.account(), endpoint, functions, strideConfig.passThrough(), file, settings.accessKeys());
         } catch (RuntimeException e) {
             if (store != null) store.close();
             throw e;

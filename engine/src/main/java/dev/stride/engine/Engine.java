@@ -9,10 +9,12 @@ import dev.stride.engine.internal.VirtualClock;
 import dev.stride.engine.spi.Clock;
 import dev.stride.engine.spi.IdSource;
 import dev.stride.engine.spi.TaskIntegration;
+import dev.stride.engine.spi.TaskInvocation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -168,6 +170,9 @@ public final class Engine implements AutoCloseable {
     public boolean sendTaskFailure(String token, String error, String cause) { return scheduler.completeTask(token, null, error, cause, true); }
 
     public boolean sendTaskHeartbeat(String token) { return scheduler.heartbeat(token); }
+
+    /** The task waiting on this token (which execution and state asks), empty when the token is unknown or its task has ended. */
+    public Optional<TaskInvocation> waitingTask(String token) { return scheduler.waitingTask(token); }
 
     /**
      * RedriveExecution: continues a FAILED, TIMED_OUT or ABORTED Standard execution from the state(s)

@@ -11,6 +11,8 @@ import dev.stride.integrations.internal.OptimizedAction;
 import dev.stride.integrations.internal.SdkMembers;
 import dev.stride.integrations.internal.ServiceFailure;
 import dev.stride.integrations.internal.ServiceResource;
+import dev.stride.integrations.internal.SyncResource;
+import dev.stride.integrations.internal.SyncWaiter;
 import dev.stride.integrations.internal.TaskRuns;
 import dev.stride.service.AwsService;
 import dev.stride.service.ServiceCall;
@@ -49,6 +51,7 @@ public final class AwsServiceIntegration implements TaskIntegration, AutoCloseab
     private final Clock clock;
     private final Supplier<String> requestIds;
     private final TaskRuns runs = new TaskRuns();
+    private final SyncWaiter sync;
 
     /**
      * @param services by the name resource ARNs use: {@code sqs}, {@code sns}, {@code dynamodb}
@@ -66,11 +69,13 @@ public final class AwsServiceIntegration implements TaskIntegration, AutoCloseab
         this.endpoint = endpoint;
         this.clock = clock;
         this.requestIds = requestIds;
+        this.sync = new SyncWaiter(region, account, endpoint);
     }
 
     /** Optimized forms only for the actions AWS optimizes; aws-sdk forms for any action of a configured service. */
     @Override
     public boolean accepts(String resource) {
+        if (SyncWaiter.accepts(resource, services)) return true;
         ServiceResource r = ServiceResource.parse(resource);
         if (r == null || !services.containsKey(r.service())) return false;
         return r.sdk() || OptimizedAction.of(r) != null;
@@ -78,6 +83,10 @@ public final class AwsServiceIntegration implements TaskIntegration, AutoCloseab
 
     @Override
     public void start(TaskInvocation inv, TaskCompletion completion) {
+        if (SyncWaiter.accepts(inv.resource(), services)) {
+            sync.start(inv, services.get(SyncResource.parse(inv.resource()).service()), completion);
+            return;
+        }
         ServiceResource r = ServiceResource.parse(inv.resource());
         AwsService service = services.get(r.service());
         ObjectNode params = inv.input() instanceof ObjectNode o ? o : Json.NODES.objectNode();
@@ -95,8 +104,15 @@ public final class AwsServiceIntegration implements TaskIntegration, AutoCloseab
         });
     }
 
+    /** A {@code .sync} Task was stopped: its job or task is stopped too. */
     @Override
-    public void close() { runs.close(); }
+    public void cancel(TaskInvocation inv) { sync.cancel(inv, services); }
+
+    @Override
+    public void close() {
+        sync.close();
+        runs.close();
+    }
 
     private ServiceCall call(TaskInvocation inv, ServiceResource r, AwsService service, ObjectNode params) {
         String key = inv.taskToken() == null ? null : inv.taskToken() + ":" + inv.attempt();

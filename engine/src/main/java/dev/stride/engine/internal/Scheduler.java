@@ -279,6 +279,11 @@ public final class Scheduler implements AutoCloseable {
         return true;
     }
 
+    public java.util.Optional<TaskInvocation> waitingTask(String token) {
+        TokenRef ref = tokens.get(token);
+        return ref == null ? java.util.Optional.empty() : java.util.Optional.of(ref.invocation());
+    }
+
     public boolean heartbeat(String token) {
         TokenRef ref = tokens.get(token);
         if (ref == null) return false;

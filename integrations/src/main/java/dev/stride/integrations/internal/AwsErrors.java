@@ -44,7 +44,11 @@ public final class AwsErrors {
                     "KMSDisabled", "KMSInvalidState", "KMSNotFound", "KMSOptInRequired", "KMSThrottling", "NotFound",
                     "OptedOut", "PlatformApplicationDisabled", "ReplayLimitExceeded", "ResourceNotFound", "StaleTag",
                     "SubscriptionLimitExceeded", "TagLimitExceeded", "TagPolicy", "Throttled", "TooManyEntriesInBatchRequest",
-                    "TopicLimitExceeded", "UserError", "ValidationException", "VerificationException"));
+                    "TopicLimitExceeded", "UserError", "ValidationException", "VerificationException"),
+            // SDK v2's S3 model: BucketNotEmpty, PreconditionFailed, ... are the base S3Exception
+            "s3", Set.of("BucketAlreadyExists", "BucketAlreadyOwnedByYou", "EncryptionTypeMismatch", "IdempotencyParameterMismatch",
+                    "InvalidObjectState", "InvalidRequest", "InvalidWriteOffset", "NoSuchBucket", "NoSuchKey", "NoSuchUpload",
+                    "ObjectAlreadyInActiveTierError", "ObjectNotInActiveTierError", "TooManyParts"));
     /** Modelled errors whose wire code is not their shape's name. */
     private static final Map<String, String> RENAMED = Map.of(
             "sns:ParameterValueInvalid", "InvalidParameterValue", "sns:InvalidParameterValue", "InvalidParameterValue");
@@ -52,7 +56,9 @@ public final class AwsErrors {
     private static final Map<String, String[]> V1 = Map.of(
             "sqs", new String[] {"SQS", "AmazonSQS"},
             "sns", new String[] {"SNS", "AmazonSNS"},
-            "dynamodb", new String[] {"DynamoDB", "AmazonDynamoDBv2"});
+            "dynamodb", new String[] {"DynamoDB", "AmazonDynamoDBv2"},
+            "batch", new String[] {"Batch", "AWSBatch"},
+            "ecs", new String[] {"ECS", "AmazonECS"});
     /** SDK v2 client names (aws-sdk integrations) where capitalising the ARN's service name is wrong. */
     private static final Map<String, String> V2 = Map.of(
             "sqs", "Sqs", "sns", "Sns", "dynamodb", "DynamoDb", "sfn", "Sfn", "s3", "S3", "logs", "CloudWatchLogs",

@@ -70,6 +70,22 @@ public enum OptimizedAction {
 
         @Override
         Map<String, String> wireHeaders(ObjectNode reply, String requestId, String date) { return DynamoDb.headers(reply, requestId, date); }
+    },
+    /** connect-batch: SubmitJob, also {@code .sync} (waited on by {@link SyncWaiter}). */
+    BATCH_SUBMIT_JOB("batch", "submitJob", "SubmitJob", null, "application/json",
+            Set.of("JobName", "JobQueue", "JobDefinition", "ArrayProperties", "ContainerOverrides", "DependsOn", "Parameters",
+                    "RetryStrategy", "Timeout", "Tags", "PropagateTags", "SchedulingPriorityOverride", "ShareIdentifier",
+                    "EksPropertiesOverride", "EcsPropertiesOverride", "NodeOverrides", "ConsumableResourcePropertiesOverride")) {
+        @Override
+        int bodyLength(ObjectNode reply, String requestId) { return Json.write(reply).getBytes(StandardCharsets.UTF_8).length; }
+    },
+    /** connect-ecs: RunTask, also {@code .sync} and {@code .waitForTaskToken}. */
+    ECS_RUN_TASK("ecs", "runTask", "RunTask", null, "application/x-amz-json-1.1",
+            Set.of("Cluster", "TaskDefinition", "LaunchType", "Count", "Group", "NetworkConfiguration", "Overrides", "PlacementConstraints",
+                    "PlacementStrategy", "PlatformVersion", "PropagateTags", "ReferenceId", "StartedBy", "Tags", "CapacityProviderStrategy",
+                    "EnableECSManagedTags", "EnableExecuteCommand", "ClientToken", "VolumeConfigurations")) {
+        @Override
+        int bodyLength(ObjectNode reply, String requestId) { return Json.write(reply).getBytes(StandardCharsets.UTF_8).length; }
     };
 
     private final String service;

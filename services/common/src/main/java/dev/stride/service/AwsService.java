@@ -25,6 +25,13 @@ public interface AwsService {
     Set<String> queryActions();
 
     /**
+     * Path prefixes of its REST protocol ({@code /v1/} for Batch) that reach it even unsigned
+     * (curl, a test without credentials); empty when it has none. Signed requests are routed by
+     * the signature's service instead.
+     */
+    default List<String> restPathPrefixes() { return List.of(); }
+
+    /**
      * An error reply in the protocol the request speaks, for errors found before the service
      * sees the request (a bad signature): JSON with {@code __type} for a JSON-protocol request,
      * the query protocol's XML otherwise.

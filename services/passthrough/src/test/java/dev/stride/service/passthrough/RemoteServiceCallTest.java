@@ -179,12 +179,13 @@ class RemoteServiceCallTest {
 
     @Test
     void a_service_with_no_sdk_client_on_the_classpath_fails_clearly() {
-        try (RemoteService dynamo = RemoteService.of(new StubService("dynamodb", List.of("DynamoDB_20120810."), java.util.Set.of()),
+        // Step Functions' own client is not among this module's dependencies
+        try (RemoteService states = RemoteService.of(new StubService("states", List.of("AWSStepFunctions."), java.util.Set.of()),
                 Remote.of(fake.endpoint(), "eu-west-1", "a", "b"));
              RemoteService unknown = RemoteService.of(new StubService("quantum", List.of(), java.util.Set.of()),
                 Remote.of(fake.endpoint(), "eu-west-1", "a", "b"))) {
-            assertThatThrownBy(() -> dynamo.call(call("GetItem", "{}")))
-                    .isInstanceOf(ServiceException.class).hasMessageContaining("DynamoDbClient").hasMessageContaining("classpath");
+            assertThatThrownBy(() -> states.call(call("ListStateMachines", "{}")))
+                    .isInstanceOf(ServiceException.class).hasMessageContaining("SfnClient").hasMessageContaining("classpath");
             assertThatThrownBy(() -> unknown.call(call("Go", "{}")))
                     .isInstanceOf(ServiceException.class).hasMessageContaining("quantum");
         }

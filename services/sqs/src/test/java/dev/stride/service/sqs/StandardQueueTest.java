@@ -52,6 +52,18 @@ class StandardQueueTest {
     }
 
     @Test
+    void a_receive_with_visibility_timeout_zero_returns_each_message_once_and_leaves_them_visible() {
+        sqs.send(url, "a");
+        sqs.send(url, "b");
+        String receive = "{'QueueUrl':'" + url + "','MaxNumberOfMessages':10,'VisibilityTimeout':0}";
+        JsonNode first = sqs.call("ReceiveMessage", receive).get("Messages");
+        assertThat(first.findValuesAsText("Body")).containsExactlyInAnyOrder("a", "b");
+        JsonNode again = sqs.call("ReceiveMessage", receive).get("Messages");
+        assertThat(again.findValuesAsText("Body")).containsExactlyInAnyOrder("a", "b");
+        assertThat(sqs.attribute(url, "ApproximateNumberOfMessages")).isEqualTo("2");
+    }
+
+    @Test
     void change_message_visibility_extends_or_ends_the_invisibility() {
         sqs.send(url, "v");
         String handle = sqs.receive(url, 1).get(0).get("ReceiptHandle").asText();

@@ -130,9 +130,15 @@ final class Queue {
         m.receipt = receipt;
         m.visibleAt = now + visibilitySeconds * 1000L;
         move(m, Message.State.IN_FLIGHT);
-        if (visibilitySeconds == 0) move(m, Message.State.READY);
-        else timers.add(new Timer(m.visibleAt, m));
+        // Visible again at once, but only after the receive that handed it out has finished
+        // choosing (releaseAfterReceive): one receive never returns a message twice.
+        if (visibilitySeconds != 0) timers.add(new Timer(m.visibleAt, m));
         return new Message.Delivery(m, new ReceiptHandle(m.seq, receipt).encode(), m.receiveCount, m.firstReceivedAt);
+    }
+
+    /** Makes a message handed out with visibility timeout 0 ready again, once its receive is done choosing. */
+    void releaseAfterReceive(Message m) {
+        if (m.state == Message.State.IN_FLIGHT) move(m, Message.State.READY);
     }
 
     /** A new visibility for an in-flight message, counted from now; 0 makes it ready at once. */

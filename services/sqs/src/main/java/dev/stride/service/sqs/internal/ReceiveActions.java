@@ -93,6 +93,17 @@ final class ReceiveActions {
         Queue dlq = s.redrive == null ? null : ctx.queues().byArn(s.redrive.deadLetterTargetArn());
         int visibility = r.visibility >= 0 ? r.visibility : s.visibilityTimeout;
         List<Message> picked = new ArrayList<>(r.max);
+        List<Message> visibleAtOnce = visibility == 0 ? new ArrayList<>() : null;
+        try {
+            pick(q, r, now, dlq, visibility, picked, visibleAtOnce, out, writes, moves);
+        } finally {
+            if (visibleAtOnce != null) visibleAtOnce.forEach(q::releaseAfterReceive);
+        }
+    }
+
+    private void pick(Queue q, Request r, long now, Queue dlq, int visibility, List<Message> picked, List<Message> visibleAtOnce,
+                      List<Message.Delivery> out, List<Write> writes, List<Move> moves) {
+        QueueSettings s = q.settings;
         while (out.size() < r.max) {
             picked.clear();
             q.select(r.max - out.size(), picked);
@@ -105,6 +116,7 @@ final class ReceiveActions {
                     moves.add(new Move(q, m, dlq));
                 } else {
                     Message.Delivery d = q.deliver(m, now, visibility);
+                    if (visibleAtOnce != null) visibleAtOnce.add(m);
                     writes.add(Records.putDelivery(q.key, m));
                     out.add(d);
                 }
