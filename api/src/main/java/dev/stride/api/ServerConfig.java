@@ -20,11 +20,14 @@ import java.util.Objects;
  * @param services            the local AWS services served on the same endpoint (SQS, SNS, ...), routed by protocol
  * @param virtualTime         waits and back-offs take no real time (tests, conformance); timeouts of tasks
  *                            waiting on activity workers or callbacks then fire as soon as the engine is idle
+ * @param host                the address to listen on: loopback ({@code 127.0.0.1}) unless told otherwise,
+ *                            since the server runs job commands and answers without credentials by default
  */
 public record ServerConfig(int port, String region, String account, List<TaskIntegration> integrations,
                            Duration activityPollTimeout, Map<String, String> accessKeys, boolean virtualTime,
                            dev.stride.engine.spi.ExecutionStore executionStore, dev.stride.engine.spi.MetadataStore metadataStore,
-                           TaskSetup taskSetup, dev.stride.engine.spi.Clock clock, List<AwsService> services) {
+                           TaskSetup taskSetup, dev.stride.engine.spi.Clock clock, List<AwsService> services, String host) {
+    public static final String LOOPBACK = "127.0.0.1";
     public static final int DEFAULT_PORT = 8083;
     public static final Duration DEFAULT_ACTIVITY_POLL = Duration.ofSeconds(60);
 
@@ -37,10 +40,11 @@ public record ServerConfig(int port, String region, String account, List<TaskInt
         if (activityPollTimeout.isNegative()) throw new IllegalArgumentException("activityPollTimeout must not be negative");
         accessKeys = Map.copyOf(accessKeys);
         services = List.copyOf(services);
+        Objects.requireNonNull(host, "host");
     }
 
     public ServerConfig(int port, String region, String account, List<TaskIntegration> integrations) {
-        this(port, region, account, integrations, DEFAULT_ACTIVITY_POLL, Map.of(), false, null, null, null, dev.stride.engine.spi.Clock.SYSTEM, List.of());
+        this(port, region, account, integrations, DEFAULT_ACTIVITY_POLL, Map.of(), false, null, null, null, dev.stride.engine.spi.Clock.SYSTEM, List.of(), LOOPBACK);
     }
 
     /** Port 8083, us-east-1, account 123456789012, no integrations, any credentials accepted, real time. */
@@ -49,32 +53,32 @@ public record ServerConfig(int port, String region, String account, List<TaskInt
     }
 
     public ServerConfig withPort(int port) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock, services);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock, services, host);
     }
 
     public ServerConfig withRegion(String region) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock, services);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock, services, host);
     }
 
     public ServerConfig withAccount(String account) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock, services);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock, services, host);
     }
 
     public ServerConfig withIntegrations(List<TaskIntegration> integrations) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock, services);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock, services, host);
     }
 
     public ServerConfig withActivityPollTimeout(Duration timeout) {
-        return new ServerConfig(port, region, account, integrations, timeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock, services);
+        return new ServerConfig(port, region, account, integrations, timeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock, services, host);
     }
 
     /** Requires SigV4 signatures made with one of these keys (access key id to secret access key). */
     public ServerConfig withAccessKeys(Map<String, String> keys) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, keys, virtualTime, executionStore, metadataStore, taskSetup, clock, services);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, keys, virtualTime, executionStore, metadataStore, taskSetup, clock, services, host);
     }
 
     public ServerConfig withVirtualTime(boolean virtualTime) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock, services);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore, metadataStore, taskSetup, clock, services, host);
     }
 
     /**
@@ -82,24 +86,30 @@ public record ServerConfig(int port, String region, String account, List<TaskInt
      * stores; without them everything is in memory. Express executions always stay in memory.
      */
     public ServerConfig withStores(dev.stride.engine.spi.ExecutionStore executions, dev.stride.engine.spi.MetadataStore metadata) {
-        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executions, metadata, taskSetup, clock, services);
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executions, metadata, taskSetup, clock, services, host);
     }
 
     /** Integrations that need the server (nested executions, mocks chosen by StartExecution). */
     public ServerConfig withTaskSetup(TaskSetup setup) {
         return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore,
-                metadataStore, setup, clock, services);
+                metadataStore, setup, clock, services, host);
     }
 
     /** The engine's clock (with virtual time: where it starts). Tests replaying recorded "now" inputs set it. */
     public ServerConfig withClock(dev.stride.engine.spi.Clock clock) {
         return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore,
-                metadataStore, taskSetup, clock, services);
+                metadataStore, taskSetup, clock, services, host);
     }
 
     /** Serves these local AWS services on the same endpoint; the caller owns (and closes) them. */
     public ServerConfig withServices(List<AwsService> services) {
         return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore,
-                metadataStore, taskSetup, clock, services);
+                metadataStore, taskSetup, clock, services, host);
+    }
+
+    /** Listens on this address instead of loopback: {@code 0.0.0.0} for every interface, or one interface's address. */
+    public ServerConfig withHost(String host) {
+        return new ServerConfig(port, region, account, integrations, activityPollTimeout, accessKeys, virtualTime, executionStore,
+                metadataStore, taskSetup, clock, services, host);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
  * Server settings from a file ({@code stride server --settings FILE}), YAML or JSON (JSON is YAML):
  * <pre>
  * port: 8083
+ * host: 127.0.0.1              # the address to listen on; 0.0.0.0 for every interface
  * region: us-east-1
  * account: "123456789012"
  * data: ./stride-data          # relative to the settings file's folder
@@ -32,10 +33,11 @@ import java.util.Map;
  * @param durability PROCESS_CRASH or POWER_LOSS
  */
 public record ServerSettings(Integer port, String region, String account, Path data, String durability,
-                             Map<String, String> accessKeys, Boolean virtualTime) {
-    public static final ServerSettings NONE = new ServerSettings(null, null, null, null, null, null, null);
+                             Map<String, String> accessKeys, Boolean virtualTime, String host) {
+    public static final ServerSettings NONE = new ServerSettings(null, null, null, null, null, null, null, null);
     public static final List<String> DURABILITIES = List.of("PROCESS_CRASH", "POWER_LOSS");
-    private static final List<String> MEMBERS = List.of("port", "region", "account", "data", "durability", "accessKeys", "virtualTime");
+    private static final List<String> MEMBERS = List.of("port", "host", "region", "account", "data", "durability", "accessKeys",
+            "virtualTime");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     public ServerSettings {
@@ -84,6 +86,10 @@ public record ServerSettings(Integer port, String region, String account, Path d
             }
             port = p.intValue();
         }
+        String host = text(source, root, "host");
+        if (host != null && !host.matches("[A-Za-z0-9.:\\-\\[\\]]+")) {
+            throw bad(source, "host", "must be an address to listen on such as 127.0.0.1 or 0.0.0.0, got '" + host + "'");
+        }
         String region = text(source, root, "region");
         if (region != null && !region.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
             throw bad(source, "region", "must be an AWS region such as us-east-1, got '" + region + "'");
@@ -131,7 +137,7 @@ public record ServerSettings(Integer port, String region, String account, Path d
             if (!v.isBoolean()) throw bad(source, "virtualTime", "must be true or false, got " + v);
             virtualTime = v.booleanValue();
         }
-        return new ServerSettings(port, region, account, data, durability, keys, virtualTime);
+        return new ServerSettings(port, region, account, data, durability, keys, virtualTime, host);
     }
 
     private static JsonNode value(JsonNode root, String member) {
@@ -159,7 +165,8 @@ public record ServerSettings(Integer port, String region, String account, Path d
                 higher.data != null ? higher.data : data,
                 higher.durability != null ? higher.durability : durability,
                 higher.accessKeys != null ? higher.accessKeys : accessKeys,
-                higher.virtualTime != null ? higher.virtualTime : virtualTime);
+                higher.virtualTime != null ? higher.virtualTime : virtualTime,
+                higher.host != null ? higher.host : host);
     }
 
     /** The config with the members set here applied (data and durability are the store's business, not the config's). */
@@ -170,6 +177,7 @@ public record ServerSettings(Integer port, String region, String account, Path d
         if (account != null) c = c.withAccount(account);
         if (accessKeys != null) c = c.withAccessKeys(accessKeys);
         if (virtualTime != null) c = c.withVirtualTime(virtualTime);
+        if (host != null) c = c.withHost(host);
         return c;
     }
 }

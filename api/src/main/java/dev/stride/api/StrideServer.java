@@ -63,7 +63,7 @@ public final class StrideServer implements AutoCloseable {
             // ACK; a DynamoDB Query of 100 items fell from 7,700/s to 360/s. Read when the
             // server class initialises, so set before the first server is created.
             if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
-            HttpServer http = HttpServer.create(new InetSocketAddress(config.port()), 0);
+            HttpServer http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
             http.createContext("/", new HttpEntry(Operations.create(context), context.metrics,
                     SigV4.of(config.accessKeys(), config.region()), new ServiceRouter(config.services()), config.region(), config.account()));
             http.createContext(TaskLinks.PREFIX, new TaskLinks(engine)); // approval links opened in a browser

@@ -14,9 +14,18 @@ class ServerSettingsTest {
     Path dir;
 
     @Test
+    void theServerListensOnLoopbackUnlessTold() {
+        assertThat(ServerConfig.defaults().host()).isEqualTo("127.0.0.1");
+        assertThat(ServerSettings.parse("host: 0.0.0.0", "s.yaml", dir).applyTo(ServerConfig.defaults()).host()).isEqualTo("0.0.0.0");
+        assertThatThrownBy(() -> ServerSettings.parse("host: 'a b'", "s.yaml", dir))
+                .hasMessageContaining("'host' must be an address to listen on");
+    }
+
+    @Test
     void aYamlFileSetsEveryMember() throws Exception {
         Path file = Files.writeString(dir.resolve("server.yaml"), """
                 port: 9090
+                host: 0.0.0.0
                 region: eu-west-1
                 account: "000000000042"
                 data: state/db
@@ -30,6 +39,7 @@ class ServerSettingsTest {
         ServerSettings s = ServerSettings.read(file);
 
         assertThat(s.port()).isEqualTo(9090);
+        assertThat(s.host()).isEqualTo("0.0.0.0");
         assertThat(s.region()).isEqualTo("eu-west-1");
         assertThat(s.account()).isEqualTo("000000000042");
         assertThat(s.data()).isEqualTo(dir.toAbsolutePath().resolve("state/db"));
@@ -67,7 +77,7 @@ class ServerSettingsTest {
     @Test
     void theCommandLineOverridesTheFileAndTheFileOverridesDefaults() {
         ServerSettings file = ServerSettings.parse("port: 9000\nregion: eu-west-1\ndurability: POWER_LOSS\n", "f", null);
-        ServerSettings commandLine = new ServerSettings(9100, null, "999999999999", null, null, null, null);
+        ServerSettings commandLine = new ServerSettings(9100, null, "999999999999", null, null, null, null, null);
 
         ServerSettings effective = file.overriddenBy(commandLine);
         ServerConfig c = effective.applyTo(ServerConfig.defaults());
@@ -91,7 +101,7 @@ class ServerSettingsTest {
         assertBad("accessKeys: AKID", "'accessKeys' must be a mapping");
         assertBad("accessKeys: {AKID: 5}", "'accessKeys.AKID' must be a non-empty secret key");
         assertBad("virtualTime: maybe", "'virtualTime' must be true or false");
-        assertBad("prot: 8083", "'prot' is not a setting; known settings: port, region");
+        assertBad("prot: 8083", "'prot' is not a setting; known settings: port, host, region");
         assertBad("- port", "must be a mapping of settings");
         assertBad("port: [1,", "is not valid YAML or JSON");
         assertThatThrownBy(() -> ServerSettings.read(dir.resolve("missing.yaml")))

@@ -31,6 +31,10 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--port", description = "Port to listen on (default 8083; env STRIDE_PORT).", defaultValue = "${env:STRIDE_PORT}")
     Integer port;
 
+    @Option(names = "--host", description = "Address to listen on (default 127.0.0.1, loopback only; 0.0.0.0 for every interface; env STRIDE_HOST).",
+            defaultValue = "${env:STRIDE_HOST}")
+    String host;
+
     @Option(names = "--region", description = "Region used in ARNs (default us-east-1; env STRIDE_REGION).", defaultValue = "${env:STRIDE_REGION}")
     String region;
 
@@ -57,7 +61,7 @@ final class ServerCommand implements Callable<Integer> {
     Path mockConfig;
 
     @Option(names = "--settings", paramLabel = "FILE",
-            description = "Server settings, YAML or JSON: port, region, account, data, durability, accessKeys {ID: SECRET}, virtualTime. "
+            description = "Server settings, YAML or JSON: port, host, region, account, data, durability, accessKeys {ID: SECRET}, virtualTime. "
                     + "Flags and the environment override it.")
     Path settingsFile;
 
@@ -65,7 +69,7 @@ final class ServerCommand implements Callable<Integer> {
     ServerSettings effective() {
         ServerSettings file = settingsFile == null ? ServerSettings.NONE : ServerSettings.read(settingsFile);
         ServerSettings commandLine = new ServerSettings(port, region, account, data,
-                durability == null ? null : durability.name(), null, null);
+                durability == null ? null : durability.name(), null, null, host);
         return file.overriddenBy(commandLine);
     }
 
@@ -104,7 +108,8 @@ final class ServerCommand implements Callable<Integer> {
             if (opened != null) opened.close();
             stopped.countDown();
         }));
-        System.out.println("Stride listening on http://localhost:" + server.port() + " (region " + settings.region()
+        String listening = ServerConfig.LOOPBACK.equals(settings.host()) ? "localhost" : settings.host();
+        System.out.println("Stride listening on http://" + listening + ":" + server.port() + " (region " + settings.region()
                 + ", account " + settings.account()
                 + (inMemory ? "; in memory" : "; data in " + dataDir.toAbsolutePath() + ", " + how)
                 + (settings.accessKeys().isEmpty() ? "" : "; SigV4 required") + (settings.virtualTime() ? "; virtual time" : "")
