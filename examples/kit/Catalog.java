@@ -1,7 +1,10 @@
 package dev.stride.examples;
 
 import dev.stride.examples.approval.ApprovalMessages;
+import dev.stride.examples.batchnotify.BatchNotify;
+import dev.stride.examples.containernotify.ContainerNotify;
 import dev.stride.examples.hello.Hello;
+import dev.stride.examples.sequentialbatch.SequentialBatch;
 import dev.stride.examples.tabletofifo.TableToFifo;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +19,10 @@ public final class Catalog {
     private static final List<Supplier<Example>> ALL = List.of(
             Hello::new,
             TableToFifo::new,
-            ApprovalMessages::new);
+            ApprovalMessages::new,
+            BatchNotify::new,
+            ContainerNotify::new,
+            SequentialBatch::new);
 
     private Catalog() {}
 

@@ -1,11 +1,17 @@
 package dev.stride.examples;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -15,7 +21,10 @@ import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.batch.BatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -38,6 +47,9 @@ public final class Session implements AutoCloseable {
     private SqsClient sqs;
     private SnsClient sns;
     private DynamoDbClient dynamodb;
+    private BatchClient batch;
+    private EcsClient ecs;
+    private CloudWatchLogsClient logs;
 
     /**
      * @param dataDir the server's data folder when this process owns the server (mailboxes and
@@ -61,6 +73,32 @@ public final class Session implements AutoCloseable {
     public Path dataDir() { return dataDir; }
 
     public boolean flag(String name) { return flags.contains(name); }
+
+    /** The value of a flag given as {@code name=value} (e.g. {@code --fail-step transform}), if given. */
+    public Optional<String> value(String name) {
+        return flags.stream().filter(f -> f.startsWith(name + "=")).map(f -> f.substring(name.length() + 1)).findFirst();
+    }
+
+    /**
+     * A folder on this machine for the files an example's jobs and containers read and write (its
+     * scripts, their data): {@code <data>/examples/NAME} on the server this process owns, else
+     * {@code <tmp>/stride-examples/NAME-suffix} (the server's processes run on this machine too).
+     * Made empty for each run.
+     */
+    public Path folder(String base) {
+        Path dir = dataDir != null ? dataDir.resolve("examples").resolve(base)
+                : Path.of(System.getProperty("java.io.tmpdir"), "stride-examples", name(base));
+        try {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> old = Files.walk(dir)) {
+                    for (Path p : old.sorted(Comparator.reverseOrder()).toList()) if (!p.equals(dir)) Files.delete(p);
+                }
+            }
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** A resource name for this run: {@code base} on a fresh server, {@code base-1a2b3c} on a shared one. */
     public String name(String base) { return base + suffix; }
@@ -98,6 +136,21 @@ public final class Session implements AutoCloseable {
         return dynamodb;
     }
 
+    public synchronized BatchClient batch() {
+        if (batch == null) batch = configure(BatchClient.builder()).build();
+        return batch;
+    }
+
+    public synchronized EcsClient ecs() {
+        if (ecs == null) ecs = configure(EcsClient.builder()).build();
+        return ecs;
+    }
+
+    public synchronized CloudWatchLogsClient logs() {
+        if (logs == null) logs = configure(CloudWatchLogsClient.builder()).build();
+        return logs;
+    }
+
     /** Endpoint, region, credentials and HTTP client for any SDK v2 client builder (for the examples' own programs). */
     public <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
         builder.endpointOverride(endpoint).region(region).credentialsProvider(credentials());
@@ -115,7 +168,7 @@ public final class Session implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        for (AutoCloseable c : new AutoCloseable[] {sfn, sqs, sns, dynamodb}) {
+        for (AutoCloseable c : new AutoCloseable[] {sfn, sqs, sns, dynamodb, batch, ecs, logs}) {
             try {
                 if (c != null) c.close();
             } catch (Exception e) {

@@ -54,6 +54,15 @@ final class ExampleCommand implements Callable<Integer> {
     @Option(names = "--no-answer", description = "approval-messages: nobody answers, the heartbeat runs out.")
     boolean noAnswer;
 
+    @Option(names = "--fail", description = "batch-notify, container-notify: the job (the task) fails, to show the failure path.")
+    boolean fail;
+
+    /** The steps of sequential-batch: picocli refuses any other value as a usage error. */
+    enum Step { extract, transform, load }
+
+    @Option(names = "--fail-step", paramLabel = "STEP", description = "sequential-batch: this step's job fails (${COMPLETION-CANDIDATES}).")
+    Step failStep;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Stops the execution after this long (default 60).", defaultValue = "60")
     long timeoutSeconds;
 
@@ -79,9 +88,12 @@ final class ExampleCommand implements Callable<Integer> {
         Set<String> flags = new LinkedHashSet<>();
         if (reject) flags.add("reject");
         if (noAnswer) flags.add("no-answer");
+        if (fail) flags.add("fail");
+        if (failStep != null) flags.add("fail-step=" + failStep); // a flag with a value: Session.value("fail-step")
         for (String flag : flags) {
-            if (!example.flags().containsKey(flag)) {
-                err.println("stride: the example " + name + " has no --" + flag
+            String option = flag.split("=", 2)[0];
+            if (!example.flags().containsKey(option)) {
+                err.println("stride: the example " + name + " has no --" + option
                         + (example.flags().isEmpty() ? "" : " (it has: --" + String.join(", --", example.flags().keySet()) + ")"));
                 return 2;
             }

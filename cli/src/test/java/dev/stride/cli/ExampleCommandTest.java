@@ -13,7 +13,9 @@ class ExampleCommandTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.lines()).hasSizeGreaterThanOrEqualTo(3);
         assertThat(r.lines().get(0)).startsWith("hello ");
-        assertThat(r.lines()).anyMatch(l -> l.startsWith("table-to-fifo ")).anyMatch(l -> l.startsWith("approval-messages "));
+        assertThat(r.lines()).anyMatch(l -> l.startsWith("table-to-fifo ")).anyMatch(l -> l.startsWith("approval-messages "))
+                .anyMatch(l -> l.startsWith("batch-notify ")).anyMatch(l -> l.startsWith("container-notify "))
+                .anyMatch(l -> l.startsWith("sequential-batch "));
         assertThat(r.lines()).allMatch(l -> l.matches("[a-z0-9-]+ +\\S.*\\."));
     }
 

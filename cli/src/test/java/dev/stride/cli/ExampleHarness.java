@@ -8,7 +8,10 @@ import java.util.List;
 import picocli.CommandLine;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.batch.BatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -45,5 +48,27 @@ final class ExampleHarness {
     static DynamoDbClient dynamodb(URI endpoint) {
         return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(ServerProcess.CREDENTIALS)
                 .httpClientBuilder(ApacheHttpClient.builder()).build();
+    }
+
+    static BatchClient batch(URI endpoint) {
+        return BatchClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(ServerProcess.CREDENTIALS)
+                .httpClientBuilder(ApacheHttpClient.builder()).build();
+    }
+
+    static EcsClient ecs(URI endpoint) {
+        return EcsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(ServerProcess.CREDENTIALS)
+                .httpClientBuilder(ApacheHttpClient.builder()).build();
+    }
+
+    static CloudWatchLogsClient logs(URI endpoint) {
+        return CloudWatchLogsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(ServerProcess.CREDENTIALS)
+                .httpClientBuilder(ApacheHttpClient.builder()).build();
+    }
+
+    /** The text after {@code prefix} on the first line that starts with it, up to the first space or comma: a name or ARN the run printed. */
+    static String printed(Result r, String prefix) {
+        String line = r.lines().stream().filter(l -> l.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line starting with \"" + prefix + "\" in\n" + r.output()));
+        return line.substring(prefix.length()).split("[ ,]")[0];
     }
 }

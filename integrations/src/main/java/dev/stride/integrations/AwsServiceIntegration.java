@@ -69,7 +69,7 @@ public final class AwsServiceIntegration implements TaskIntegration, AutoCloseab
         this.endpoint = endpoint;
         this.clock = clock;
         this.requestIds = requestIds;
-        this.sync = new SyncWaiter(region, account, endpoint);
+        this.sync = new SyncWaiter(region, account, endpoint, () -> HTTP_DATE.format(clock.instant()));
     }
 
     /** Optimized forms only for the actions AWS optimizes; aws-sdk forms for any action of a configured service. */

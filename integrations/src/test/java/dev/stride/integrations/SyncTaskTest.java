@@ -93,6 +93,22 @@ class SyncTaskTest {
         assertThat(Json.MAPPER.readTree(o.cause()).path("Status").asText()).isEqualTo("FAILED");
     }
 
+    /** Regression: a .sync Task recorded no TaskSubmitted, so a history did not tell which job it started (AWS's does). */
+    @Test
+    void aStartedJobIsReportedAsSubmittedWithTheSubmitReply() throws Exception {
+        CompletableFuture<JsonNode> submitted = new CompletableFuture<>();
+        integration.start(invocation("tok"), new TaskCompletion() {
+            @Override public void succeed(JsonNode output) {}
+            @Override public void fail(String error, String cause) {}
+            @Override public void heartbeat() {}
+            @Override public void submitted(JsonNode output) { submitted.complete(output); }
+        });
+        JsonNode reply = submitted.get(5, TimeUnit.SECONDS);
+        assertThat(reply.path("JobId").asText()).isEqualTo("job-1");
+        assertThat(reply.path("JobArn").asText()).isEqualTo("arn:aws:batch:us-east-1:1:job/job-1");
+        assertThat(reply.path("SdkHttpMetadata").path("HttpHeaders").path("Date").asText()).isEqualTo("Thu, 01 Jan 1970 00:00:00 GMT");
+    }
+
     @Test
     void stoppingTheTaskStopsTheJob() throws Exception {
         integration.start(invocation("tok"), completion(new CompletableFuture<>()));

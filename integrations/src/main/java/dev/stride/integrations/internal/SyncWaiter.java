@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The Run a Job ({@code .sync}) pattern for Batch and ECS: starts the job or task with the
@@ -21,7 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * PascalCase as Step Functions shows them; a job that failed, or a task whose essential container
  * failed, fails the Task with {@code States.TaskFailed} and that description's JSON as the cause
  * (connect-batch, connect-ecs). An ECS reply with Failures fails it with {@code ECS.AmazonECSException}
- * (AWS: "AmazonECS.Unknown").
+ * (AWS: "AmazonECS.Unknown"). Once started, the Task records TaskSubmitted with the start action's
+ * reply (the job's id, the task's ARN), as AWS's history shows it.
  *
  * <p>Stopping the Task (StopExecution, a Task timeout) terminates the job or stops the task. The
  * start carries the task token as its idempotency key, so a Task the engine dispatches again
@@ -33,6 +35,7 @@ public final class SyncWaiter implements AutoCloseable {
     private final String region;
     private final String account;
     private final String endpoint;
+    private final Supplier<String> httpDate;
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
     private final TaskRuns runs = new TaskRuns();
 
@@ -48,10 +51,12 @@ public final class SyncWaiter implements AutoCloseable {
         }
     }
 
-    public SyncWaiter(String region, String account, String endpoint) {
+    /** @param httpDate the current time as an HTTP Date header, for the submitted reply's SDK metadata */
+    public SyncWaiter(String region, String account, String endpoint, Supplier<String> httpDate) {
         this.region = region;
         this.account = account;
         this.endpoint = endpoint;
+        this.httpDate = httpDate;
     }
 
     /** True when the resource is a .sync form this waiter serves with the service given. */
@@ -98,6 +103,7 @@ public final class SyncWaiter implements AutoCloseable {
         }
         String id = r.startedId(reply);
         w.id = id;
+        completion.submitted(r.action().output(reply, requestId, httpDate.get()));
         try {
             w.watch = waitable.whenEnded(call.region(), call.account(), id, described -> {
                 forget(inv);
