@@ -10,7 +10,9 @@ import java.util.Map;
  * ListMapRuns, DescribeMapRun and UpdateMapRun, derived from the parent execution's history and
  * the definition it ran (see {@link MapRuns}).
  *
- * <p>Approximations, because the engine records no per-item outcome of a distributed Map:
+ * <p>Counts are exact while the engine that runs the Map Run holds its live progress
+ * ({@link dev.stride.engine.MapRunProgress}; UpdateMapRun changes a running Map's concurrency and
+ * tolerance through it). After a restart they are approximations, because the history records no per-item outcome:
  * the counts follow from the run's status and item total. SUCCEEDED: every item succeeded (and
  * its result was written to the Map's output). FAILED: the smallest number of failures that
  * exceeds the tolerance, the remaining items aborted. ABORTED: every item aborted. RUNNING: up to
@@ -50,8 +52,10 @@ final class MapRunActions {
         if (run.stopMillis() > 0) out.put("stopDate", Wire.seconds(run.stopMillis()));
         out.put("maxConcurrency", limits.maxConcurrency).put("toleratedFailurePercentage", limits.percentage)
                 .put("toleratedFailureCount", limits.count);
-        out.set("itemCounts", counts(run, limits));
-        out.set("executionCounts", counts(run, limits));
+        dev.stride.engine.MapRunProgress live = ctx.engine.mapRun(run.arn());
+        ObjectNode counts = live != null ? liveCounts(live, run.status() != MapRuns.Status.RUNNING) : counts(run, limits);
+        out.set("itemCounts", counts);
+        out.set("executionCounts", counts.deepCopy());
         out.put("redriveCount", run.redriveCount());
         if (run.redriveMillis() > 0) out.put("redriveDate", Wire.seconds(run.redriveMillis()));
         return out;
@@ -83,6 +87,12 @@ final class MapRunActions {
                     .member("reason", "CANNOT_UPDATE_COMPLETED_MAP_RUN");
         }
         ctx.mapRuns.update(run.arn(), new MapRuns.Settings(maxConcurrency, percentage, count));
+        dev.stride.engine.MapRunProgress live = ctx.engine.mapRun(run.arn());
+        if (live != null) { // the running Map takes them from its next launch and failure on
+            if (maxConcurrency != null) live.maxConcurrency = maxConcurrency;
+            if (percentage != null) live.toleratedFailurePercentage = percentage;
+            if (count != null) live.toleratedFailureCount = count;
+        }
         return Wire.object();
     }
 
@@ -112,6 +122,16 @@ final class MapRunActions {
             if (set.toleratedFailureCount() != null) count = set.toleratedFailureCount();
         }
         return new Limits(maxConcurrency, percentage, count);
+    }
+
+    /** Exact counts from the engine that runs (or ran) the Map Run. */
+    private static ObjectNode liveCounts(dev.stride.engine.MapRunProgress p, boolean ended) {
+        long total = p.total;
+        boolean over = p.over || ended; // a run its execution's stop ended: what had not finished was aborted
+        long aborted = ended && !p.over ? total - p.succeeded - p.failed : p.aborted;
+        return Wire.object().put("pending", over ? 0 : p.pending()).put("running", over ? 0 : p.running)
+                .put("succeeded", p.succeeded).put("failed", p.failed).put("timedOut", 0).put("aborted", aborted)
+                .put("total", total).put("resultsWritten", p.resultsWritten).put("failuresNotRedrivable", 0).put("pendingRedrive", 0);
     }
 
     /** MapRunItemCounts / MapRunExecutionCounts: see the class comment for how they are estimated. */

@@ -41,6 +41,7 @@ public final class StrideServer implements AutoCloseable {
             config.taskSetup().integrations(arn -> registry.machine(arn).map(m -> late.get().compile(m.definition())).orElse(null))
                     .forEach(builder::integration);
         }
+        if (config.taskSetup() != null && config.taskSetup().objectStorage() != null) builder.objectStorage(config.taskSetup().objectStorage());
         Engine engine = builder.build();
         ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
         ApiContext context = new ApiContext(engine, registry, config, activities, new Metrics());

@@ -19,6 +19,9 @@ public interface TaskSetup {
      */
     List<TaskIntegration> integrations(Function<String, StateMachine> stateMachines);
 
+    /** The object store (S3) distributed Maps read items from and write results to; null: none. */
+    default dev.stride.engine.spi.ObjectStorage objectStorage() { return null; }
+
     /** Called once the engine runs (integrations that start executions need it). */
     default void engineReady(Engine engine) {}
 

@@ -67,6 +67,12 @@ final class ServerTasks implements TaskSetup {
     public void engineReady(Engine engine) { integrations.bind(engine); }
 
     @Override
+    public dev.stride.engine.spi.ObjectStorage objectStorage() {
+        AwsService s3 = services.get("s3");
+        return s3 == null ? null : new S3ObjectStorage(s3, region, account);
+    }
+
+    @Override
     public boolean useTestCase(String executionArn, String stateMachineName, String testCase) {
         if (mocks == null || mocks.testCase(stateMachineName, testCase).isEmpty()) return false;
         testCases.put(executionArn, new MockSelector.Ref(stateMachineName, testCase));

@@ -43,6 +43,7 @@ public final class Engine implements AutoCloseable {
         this.scheduler = new Scheduler(clock, b.ids, b.integrations, b.workers, b.region, b.budget, b.store);
         scheduler.maxPayloadBytes(b.maxPayloadBytes);
         scheduler.maxHistoryEvents(b.maxHistoryEvents);
+        if (b.objectStorage != null) scheduler.objectStorage(b.objectStorage);
         scheduler.parkAfter(b.parkAfter.toMillis());
         // Shared by recovery and the waker of parked executions: thousands share one definition.
         Map<String, MachineIndex> compiled = new java.util.concurrent.ConcurrentHashMap<>();
@@ -207,6 +208,9 @@ public final class Engine implements AutoCloseable {
 
     public Clock clock() { return scheduler.clock(); }
 
+    /** A distributed Map Run's live counts (UpdateMapRun writes its settings into it), or null when unknown here. */
+    public MapRunProgress mapRun(String mapRunArn) { return scheduler.mapRun(mapRunArn); }
+
     @Override
     public void close() { scheduler.close(); }
 
@@ -259,6 +263,11 @@ public final class Engine implements AutoCloseable {
         public Builder region(String region) { this.region = region; return this; }
 
         public Builder account(String account) { this.account = account; return this; }
+
+        private dev.stride.engine.spi.ObjectStorage objectStorage;
+
+        /** The object store (S3) distributed Maps read their items from and write their results to. */
+        public Builder objectStorage(dev.stride.engine.spi.ObjectStorage storage) { this.objectStorage = storage; return this; }
 
         public Engine build() { return new Engine(this); }
     }

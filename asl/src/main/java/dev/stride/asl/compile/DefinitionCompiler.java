@@ -116,7 +116,7 @@ public final class DefinitionCompiler {
         return new ErrorHandling(List.copyOf(retriers), List.copyOf(catchers));
     }
 
-    private static IntField intField(JsonNode n, String field, QueryLanguage lang) {
+    static IntField intField(JsonNode n, String field, QueryLanguage lang) {
         JsonNode v = n.get(field);
         JsonNode p = n.get(field + "Path");
         if (v != null && v.isTextual() && Jsonata.isExpression(v.asText())) {
@@ -199,7 +199,9 @@ public final class DefinitionCompiler {
                 !jsonata && selector != null ? PayloadTemplate.compile(selector) : null,
                 jsonata && selector != null ? JsonataTemplate.compile(selector, "ItemSelector") : null,
                 intField(n, "MaxConcurrency", lang), intField(n, "ToleratedFailureCount", lang), pctValue,
-                path(n.get("ToleratedFailurePercentagePath")), pctExpr, n.get("ItemReader"), text(n, "Label"), flow, errors(n, lang));
+                path(n.get("ToleratedFailurePercentagePath")), pctExpr, DistributedParts.reader(n.get("ItemReader"), lang),
+                DistributedParts.batcher(n.get("ItemBatcher"), lang), DistributedParts.writer(n.get("ResultWriter"), lang),
+                config != null && "EXPRESS".equals(text(config, "ExecutionType")), text(n, "Label"), flow, errors(n, lang));
     }
 
     // ---- small readers ----

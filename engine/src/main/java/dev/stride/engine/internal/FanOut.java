@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.asl.model.DataFlow;
 import dev.stride.asl.model.IntField;
+import dev.stride.asl.model.ItemReader;
+import dev.stride.asl.model.ResultWriter;
+import dev.stride.engine.MapRunProgress;
 import dev.stride.asl.model.MapState;
 import dev.stride.asl.model.ParallelState;
 import dev.stride.asl.model.State;
@@ -13,6 +16,10 @@ import dev.stride.engine.internal.Interpreter.Step;
 import dev.stride.expr.ErrorNames;
 import dev.stride.expr.Json;
 import dev.stride.expr.StatesError;
+import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
+import java.util.UUID;
+import java.util.function.IntFunction;
 
 /**
  * Parallel and Map: start child frames (one per branch or item), collect their outputs in
@@ -41,22 +48,70 @@ final class FanOut {
     }
 
     Step startMap(ExecutionRecord ex, MachineIndex m, Frame f, MapState mp) {
-        ArrayNode items = MapItems.items(in, ex, f, mp);
+        ItemReader reader = mp.itemReader();
+        ArrayNode items = reader == null ? MapItems.items(in, ex, f, mp) : null;
+        long maxItems = reader == null ? 0 : ItemSource.maxItems(in, ex, f, reader.maxItems());
         int maxConcurrency = (int) MapItems.count(in, ex, f, mp, mp.maxConcurrency(), "MaxConcurrency");
-        ObjectNode started = Events.object().put("length", items.size());
+        // AWS: with an ItemReader the items are not known yet when the Map starts (length 0).
+        ObjectNode started = Events.object().put("length", items == null ? 0 : items.size());
         Events.append(ex, f, in.now(), "MapStateStarted", "mapStateStartedEventDetails", started);
         long toleratedCount = mp.toleratedFailureCount().present()
                 ? MapItems.count(in, ex, f, mp, mp.toleratedFailureCount(), "ToleratedFailureCount") : -1;
         double toleratedPct = MapItems.percentage(in, ex, f, mp);
+        String arn = null;
         if (mp.distributed()) {
-            String arn = ex.stateMachineArn.replace(":stateMachine:", ":mapRun:") + "/"
+            arn = ex.stateMachineArn.replace(":stateMachine:", ":mapRun:") + "/"
                     + (mp.label() != null ? mp.label() : mp.name()) + ":" + in.ids.uuid();
             Events.append(ex, f, in.now(), "MapRunStarted", "mapRunStartedEventDetails", Events.object().put("mapRunArn", arn));
         }
-        begin(f, items.size(), f.effectiveInput, items, maxConcurrency);
+        if (reader != null) {
+            try {
+                items = ItemSource.read(in.objects, reader, ItemSource.parameters(in, ex, f, reader.parameters(), reader.arguments()),
+                        maxItems, in.maxPayloadBytes);
+            } catch (StatesError e) {
+                return runFailed(ex, f, mp, e.error(), e.cause());
+            }
+        }
+        if (mp.itemBatcher() != null && mp.distributed()) items = ItemBatches.of(in, ex, f, mp, items);
+        begin(f, items.size(), f.effectiveInput, reader == null ? items : null, maxConcurrency);
         f.fan.toleratedFailureCount = toleratedCount;
         f.fan.toleratedFailurePercentage = toleratedPct;
+        if (mp.distributed()) {
+            FanOutProgress fan = f.fan;
+            fan.mapRunArn = arn;
+            fan.fromReader = reader != null;
+            fan.batched = mp.itemBatcher() != null;
+            if (fan.fromReader) fan.readItems = items;
+            else fan.items = items;
+            fan.childStart = new long[items.size()];
+            fan.childStop = new long[items.size()];
+            fan.failedItems = new BitSet();
+            MapRunProgress progress = in.mapRuns.computeIfAbsent(arn, a -> new MapRunProgress());
+            progress.total = items.size();
+        }
         return resume(ex, m, f, mp);
+    }
+
+    /** The Map Run failed before or after its children (reading items, writing results): MapRunFailed, MapStateFailed, Catch. */
+    private Step runFailed(ExecutionRecord ex, Frame f, MapState mp, String error, String cause) {
+        Events.append(ex, f, in.now(), "MapRunFailed", "mapRunFailedEventDetails", Events.object().put("cause", cause).put("error", error));
+        f.pendingFailedEvent = "MapStateFailed";
+        if (f.fan != null) clear(f);
+        f.phase = Phase.ENTER;
+        return in.handleError(ex, f, mp, error, cause);
+    }
+
+    /** The items (or batches) of a Map; a distributed Map resumed from its snapshot reads its ItemReader again. */
+    private JsonNode items(ExecutionRecord ex, Frame f, MapState mp) {
+        FanOutProgress fan = f.fan;
+        if (!fan.fromReader) return fan.items;
+        if (fan.readItems == null) {
+            ItemReader r = mp.itemReader();
+            ArrayNode items = ItemSource.read(in.objects, r, ItemSource.parameters(in, ex, f, r.parameters(), r.arguments()),
+                    ItemSource.maxItems(in, ex, f, r.maxItems()), in.maxPayloadBytes);
+            fan.readItems = fan.batched ? ItemBatches.of(in, ex, f, mp, items) : items;
+        }
+        return fan.readItems;
     }
 
     private static void begin(Frame f, int count, JsonNode input, ArrayNode items, int maxConcurrency) {
@@ -78,7 +133,9 @@ final class FanOut {
         if (f.fan.launched == total) {
             return f.fan.running == 0 ? succeed(ex, f, st) : Step.BLOCKED;
         }
-        if (f.fan.maxConcurrency > 0 && f.fan.running >= f.fan.maxConcurrency) return Step.BLOCKED;
+        MapRunProgress progress = f.fan.mapRunArn == null ? null : in.mapRuns.get(f.fan.mapRunArn);
+        int limit = progress != null && progress.maxConcurrency != null ? progress.maxConcurrency : f.fan.maxConcurrency;
+        if (limit > 0 && f.fan.running >= limit) return Step.BLOCKED;
         Frame child = launch(ex, m, f, st, f.fan.launched);
         f.fan.launched++;
         f.fan.running++;
@@ -97,8 +154,13 @@ final class FanOut {
             return child;
         }
         MapState mp = (MapState) st;
-        JsonNode item = f.fan.items.get(index);
-        JsonNode input = MapItems.select(in, ex, f, mp, index, item);
+        JsonNode item = items(ex, f, mp).get(index);
+        JsonNode input = f.fan.batched ? item : MapItems.select(in, ex, f, mp, index, item);
+        if (f.fan.childStart != null) {
+            f.fan.childStart[index] = in.now();
+            MapRunProgress progress = in.mapRuns.get(f.fan.mapRunArn);
+            if (progress != null) progress.running++;
+        }
         if (!mp.distributed()) {
             Events.appendShaped(ex, f, in.now(), Events.MAP_ITERATION_STARTED, mp.name(), Json.NODES.numberNode(index));
         }
@@ -121,6 +183,16 @@ final class FanOut {
             parent.fan.lastIterationEventId = parent.lastEventId;
         }
         if (!inRun) parent.lastEventId = child.lastEventId;
+        if (inRun && parent.fan.childStop != null) {
+            parent.fan.childStop[child.index] = in.now();
+            if (child.failed) parent.fan.failedItems.set(child.index);
+            MapRunProgress progress = in.mapRuns.get(parent.fan.mapRunArn);
+            if (progress != null) {
+                progress.running--;
+                if (child.failed) progress.failed++;
+                else progress.succeeded++;
+            }
+        }
         if (!child.failed) {
             parent.fan.childResults[child.index] = child.output;
             parent.fan.succeeded++;
@@ -137,11 +209,15 @@ final class FanOut {
         if (!ex.ready.contains(parent.id)) ex.ready.addFirst(parent.id);
     }
 
-    private static boolean tolerated(Frame f) {
+    private boolean tolerated(Frame f) {
         int total = f.fan.childResults.length;
-        boolean countOk = f.fan.toleratedFailureCount >= 0 && f.fan.failedChildren <= f.fan.toleratedFailureCount;
-        boolean pctOk = f.fan.toleratedFailurePercentage >= 0 && total > 0
-                && f.fan.failedChildren * 100.0 / total <= f.fan.toleratedFailurePercentage;
+        long count = f.fan.toleratedFailureCount;
+        double pct = f.fan.toleratedFailurePercentage;
+        MapRunProgress progress = f.fan.mapRunArn == null ? null : in.mapRuns.get(f.fan.mapRunArn);
+        if (progress != null && progress.toleratedFailureCount != null) count = progress.toleratedFailureCount;
+        if (progress != null && progress.toleratedFailurePercentage != null) pct = progress.toleratedFailurePercentage;
+        boolean countOk = count >= 0 && f.fan.failedChildren <= count;
+        boolean pctOk = pct >= 0 && total > 0 && f.fan.failedChildren * 100.0 / total <= pct;
         return countOk || pctOk;
     }
 
@@ -167,20 +243,57 @@ final class FanOut {
 
     private Step succeed(ExecutionRecord ex, Frame f, State st) {
         boolean isMap = st instanceof MapState;
+        JsonNode result = null;
         if (isMap && ((MapState) st).distributed()) {
+            MapState mp = (MapState) st;
+            if (mp.resultWriter() != null) {
+                try {
+                    result = writeResults(ex, f, mp);
+                } catch (StatesError e) {
+                    return runFailed(ex, f, mp, e.error(), e.cause());
+                }
+            }
             Events.append(ex, f, in.now(), "MapRunSucceeded", null, null);
+            MapRunProgress progress = in.mapRuns.get(f.fan.mapRunArn);
+            if (progress != null) {
+                progress.resultsWritten = f.fan.childResults.length;
+                progress.over = true;
+            }
         } else if (isMap && f.fan.lastIterationEventId > 0) {
             f.lastEventId = f.fan.lastIterationEventId;
         }
         if (!f.detached) {
             Events.appendWithPrevious(ex, null, f.lastEventId, in.now(), isMap ? "MapStateSucceeded" : "ParallelStateSucceeded", null, null);
         }
-        ArrayNode result = Json.NODES.arrayNode(f.fan.childResults.length);
-        for (JsonNode r : f.fan.childResults) result.add(r);
+        if (result == null) {
+            ArrayNode all = Json.NODES.arrayNode(f.fan.childResults.length);
+            for (JsonNode r : f.fan.childResults) all.add(r);
+            result = all;
+        }
         clear(f);
         f.phase = Phase.ENTER;
         DataFlow flow = isMap ? ((MapState) st).flow() : ((ParallelState) st).flow();
         return in.exitWithResult(ex, f, st, flow, result);
+    }
+
+    /** ResultWriter: the result files and manifest (or, with only WriterConfig, the transformed results). */
+    private JsonNode writeResults(ExecutionRecord ex, Frame f, MapState mp) {
+        FanOutProgress fan = f.fan;
+        String runArn = fan.mapRunArn;
+        String childMachine = runArn.substring(0, runArn.lastIndexOf(':')).replace(":mapRun:", ":stateMachine:");
+        String execPrefix = childMachine.replace(":stateMachine:", ":execution:") + ":";
+        JsonNode items = items(ex, f, mp);
+        IntFunction<ResultFiles.Child> child = i -> {
+            if (fan.childResults[i] == null && fan.childStop[i] == 0) return null;
+            String name = UUID.nameUUIDFromBytes((runArn + "#" + i).getBytes(StandardCharsets.UTF_8)).toString();
+            JsonNode input = fan.batched ? items.get(i) : MapItems.select(in, ex, f, mp, i, items.get(i));
+            return new ResultFiles.Child(execPrefix + name, name, fan.failedItems.get(i), input, fan.childResults[i],
+                    fan.childStart[i], fan.childStop[i]);
+        };
+        ResultWriter w = mp.resultWriter();
+        if (!ResultFiles.exports(w)) return ResultFiles.transformed(w, childMachine, fan.childResults.length, child);
+        JsonNode params = ItemSource.parameters(in, ex, f, w.parameters(), w.arguments());
+        return ResultFiles.write(in.objects, w, params, runArn, childMachine, fan.childResults.length, child);
     }
 
     private Step fail(ExecutionRecord ex, Frame f, State st) {
@@ -191,7 +304,15 @@ final class FanOut {
             error = ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD;
             cause = "The specified tolerated failure threshold was exceeded";
         }
-        if (isMap && ((MapState) st).distributed()) Events.append(ex, f, in.now(), "MapRunFailed", null, null);
+        if (isMap && ((MapState) st).distributed()) {
+            Events.append(ex, f, in.now(), "MapRunFailed", null, null);
+            MapRunProgress progress = f.fan.mapRunArn == null ? null : in.mapRuns.get(f.fan.mapRunArn);
+            if (progress != null) {
+                progress.aborted = progress.total - progress.succeeded - progress.failed;
+                progress.running = 0;
+                progress.over = true;
+            }
+        }
         f.pendingFailedEvent = isMap ? "MapStateFailed" : "ParallelStateFailed";
         clear(f);
         f.phase = Phase.ENTER;

@@ -22,4 +22,17 @@ final class FanOutProgress {
     String childCause;
     /** Id of the last MapIteration{Succeeded,Failed} event (MapStateSucceeded points to it). */
     int lastIterationEventId;
+
+    // ---- a distributed Map's run ----
+    String mapRunArn;
+    /** The items came from an ItemReader: not saved (a resumed run reads them again), hence transient. */
+    boolean fromReader;
+    transient JsonNode readItems;
+    /** Items are ItemBatcher batches (the ItemSelector already applied to each item). */
+    boolean batched;
+    /** Per child execution: when it started and stopped (epoch ms), for the result files. */
+    long[] childStart;
+    long[] childStop;
+    /** Children that failed (their result is {Error, Cause}). */
+    java.util.BitSet failedItems;
 }

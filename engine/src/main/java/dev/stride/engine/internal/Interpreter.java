@@ -42,6 +42,10 @@ public final class Interpreter {
     final java.util.concurrent.atomic.LongAdder expressTransitions = new java.util.concurrent.atomic.LongAdder();
     /** AWS's 25,000-event history quota; raised only for benchmarks. */
     int maxHistoryEvents = MAX_HISTORY_EVENTS;
+    /** Where a distributed Map's ItemReader reads and its ResultWriter writes (S3, wired by the server). */
+    dev.stride.engine.spi.ObjectStorage objects = dev.stride.engine.spi.ObjectStorage.NONE;
+    /** Live counts of distributed Map Runs, by Map Run ARN (see {@link dev.stride.engine.MapRunProgress}). */
+    final java.util.Map<String, dev.stride.engine.MapRunProgress> mapRuns = new java.util.concurrent.ConcurrentHashMap<>();
 
     Interpreter(Clock clock, IdSource ids, Effects effects, EvaluationBudget budget, String region) {
         this.clock = clock;

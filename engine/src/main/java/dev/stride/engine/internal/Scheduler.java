@@ -86,6 +86,12 @@ public final class Scheduler implements AutoCloseable {
 
     public void maxHistoryEvents(int events) { interpreter.maxHistoryEvents = events; }
 
+    /** A distributed Map Run's live counts, or null when this engine has not run it since it started. */
+    public dev.stride.engine.MapRunProgress mapRun(String mapRunArn) { return interpreter.mapRuns.get(mapRunArn); }
+
+    /** Where distributed Maps read items and write results. */
+    public void objectStorage(dev.stride.engine.spi.ObjectStorage storage) { interpreter.objects = storage; }
+
     /**
      * Parks durable executions whose next timer is more than {@code millis} away (0 = never).
      * Call before {@link #recover}, which starts the waker.

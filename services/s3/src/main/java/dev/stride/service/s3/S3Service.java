@@ -142,6 +142,23 @@ public final class S3Service implements StreamingService, AutoCloseable {
         }
     }
 
+    /**
+     * Stores a body read to its end under the key (streamed, never whole in memory): for
+     * in-process writers such as the distributed Map's ResultWriter.
+     *
+     * @return the new object's ETag
+     * @throws ServiceException NoSuchBucket
+     */
+    public String put(String bucket, String key, InputStream body, String contentType) {
+        try {
+            java.util.Map<String, String> headers = contentType == null ? java.util.Map.of() : java.util.Map.of("content-type", contentType);
+            return core.objects().put(bucket, key, body, h -> null,
+                    dev.stride.service.s3.internal.ObjectWrite.of(headers, java.util.Map.of())).eTag();
+        } catch (S3Error e) {
+            throw e.asServiceException();
+        }
+    }
+
     /** The folder bodies are kept in. */
     public Path folder() { return core.volume().root(); }
 
