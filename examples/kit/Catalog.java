@@ -4,6 +4,7 @@ import dev.stride.examples.approval.ApprovalMessages;
 import dev.stride.examples.batchnotify.BatchNotify;
 import dev.stride.examples.containernotify.ContainerNotify;
 import dev.stride.examples.hello.Hello;
+import dev.stride.examples.mediatranscode.MediaTranscode;
 import dev.stride.examples.sequentialbatch.SequentialBatch;
 import dev.stride.examples.tabletofifo.TableToFifo;
 import java.util.List;
@@ -22,7 +23,8 @@ public final class Catalog {
             ApprovalMessages::new,
             BatchNotify::new,
             ContainerNotify::new,
-            SequentialBatch::new);
+            SequentialBatch::new,
+            MediaTranscode::new);
 
     private Catalog() {}
 

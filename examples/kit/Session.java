@@ -50,6 +50,7 @@ public final class Session implements AutoCloseable {
     private BatchClient batch;
     private EcsClient ecs;
     private CloudWatchLogsClient logs;
+    private software.amazon.awssdk.services.s3.S3Client s3;
 
     /**
      * @param dataDir the server's data folder when this process owns the server (mailboxes and
@@ -146,6 +147,12 @@ public final class Session implements AutoCloseable {
         return ecs;
     }
 
+    /** Path-style addressing: {@code bucket.localhost} names need not resolve on every machine. */
+    public synchronized software.amazon.awssdk.services.s3.S3Client s3() {
+        if (s3 == null) s3 = configure(software.amazon.awssdk.services.s3.S3Client.builder()).forcePathStyle(true).build();
+        return s3;
+    }
+
     public synchronized CloudWatchLogsClient logs() {
         if (logs == null) logs = configure(CloudWatchLogsClient.builder()).build();
         return logs;
@@ -168,7 +175,7 @@ public final class Session implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        for (AutoCloseable c : new AutoCloseable[] {sfn, sqs, sns, dynamodb, batch, ecs, logs}) {
+        for (AutoCloseable c : new AutoCloseable[] {sfn, sqs, sns, dynamodb, batch, ecs, logs, s3}) {
             try {
                 if (c != null) c.close();
             } catch (Exception e) {
