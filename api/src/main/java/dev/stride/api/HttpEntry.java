@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.stride.api.console.Console;
 import dev.stride.service.AwsService;
 import dev.stride.service.ServiceException;
 import dev.stride.service.ServiceRequest;
@@ -63,6 +64,13 @@ final class HttpEntry implements HttpHandler {
                 return;
             }
             String rawQuery = exchange.getRequestURI().getRawQuery();
+            // A browser opening the endpoint (unsigned, asking for HTML) gets the console; S3's ListBuckets is signed.
+            if (Console.wantsConsole(method, path, exchange.getRequestHeaders().getFirst("Accept"),
+                    exchange.getRequestHeaders().getFirst("Authorization"), rawQuery)) {
+                exchange.getResponseHeaders().set("Location", Console.PREFIX);
+                send(exchange, 302, "text/plain; charset=utf-8", ("The console is at " + Console.PREFIX).getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             ServiceRouter.Scope scope = ServiceRouter.scope(exchange.getRequestHeaders(), rawQuery);
             // S3 is routed before the body is read: its bodies stream to disk and back, never whole in memory.
             AwsService s3 = router.s3For(exchange.getRequestHeaders(), method, path, rawQuery, scope);

@@ -1,6 +1,7 @@
 package dev.stride.api;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.stride.api.console.Console;
 import dev.stride.engine.Engine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,9 +66,12 @@ public final class StrideServer implements AutoCloseable {
             // server class initialises, so set before the first server is created.
             if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
             HttpServer http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
-            http.createContext("/", new HttpEntry(Operations.create(context), context.metrics,
+            Operations operations = Operations.create(context);
+            http.createContext("/", new HttpEntry(operations, context.metrics,
                     SigV4.of(config.accessKeys(), config.region()), new ServiceRouter(config.services()), config.region(), config.account()));
             http.createContext(TaskLinks.PREFIX, new TaskLinks(engine)); // approval links opened in a browser
+            // The web console: its own context, so AWS API requests never pass through it.
+            http.createContext(Console.PREFIX, new Console(new ConsoleBackend(operations, config)));
             http.setExecutor(requests);
             http.start();
             return new StrideServer(http, requests, engine);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.engine.spi.RecordStore;
 import dev.stride.service.AwsService;
+import dev.stride.service.Inspectable;
 import dev.stride.service.JsonProtocol;
 import dev.stride.service.ServiceCall;
 import dev.stride.service.ServiceException;
@@ -32,7 +33,7 @@ import java.util.function.LongSupplier;
  * }
  * }</pre>
  */
-public final class SqsService implements AwsService, AutoCloseable {
+public final class SqsService implements AwsService, Inspectable, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SqsService.class.getName());
     private static final String NAMESPACE = "com.amazonaws.sqs";
     private static final String TARGET_PREFIX = "AmazonSQS.";
@@ -62,6 +63,10 @@ public final class SqsService implements AwsService, AutoCloseable {
 
     @Override
     public JsonNode call(ServiceCall call) { return actions.run(call); }
+
+    /** {@code PeekMessages}: a queue's messages without receiving them (for the console). */
+    @Override
+    public JsonNode inspect(ServiceCall call) { return actions.inspect(call); }
 
     @Override
     public ServiceResponse serve(ServiceRequest request) {

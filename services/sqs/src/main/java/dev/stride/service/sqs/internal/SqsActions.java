@@ -18,6 +18,7 @@ public final class SqsActions implements AutoCloseable {
     private final Context ctx;
     private final Journal journal;
     private final Sweeper sweeper;
+    private final PeekMessages peek;
 
     public SqsActions(RecordStore store, LongSupplier clock) {
         this.journal = new Journal(store);
@@ -55,6 +56,7 @@ public final class SqsActions implements AutoCloseable {
                 Map.entry("StartMessageMoveTask", moves::start),
                 Map.entry("ListMessageMoveTasks", moves::list),
                 Map.entry("CancelMessageMoveTask", moves::cancel));
+        this.peek = new PeekMessages(ctx);
         this.sweeper = new Sweeper(ctx, idempotency);
         sweeper.start();
     }
@@ -67,6 +69,12 @@ public final class SqsActions implements AutoCloseable {
         Function<ServiceCall, JsonNode> action = actions.get(call.action());
         if (action == null) throw Errors.invalidAction(call.action());
         return action.apply(call);
+    }
+
+    /** The console's read-only looks: {@code PeekMessages} (a queue's messages, not received). */
+    public JsonNode inspect(ServiceCall call) {
+        if (!call.action().equals("PeekMessages")) throw Errors.invalidAction(call.action());
+        return peek.peek(call);
     }
 
     /** Applies a send once per idempotency key: a repeat gets the first reply. */
