@@ -1,5 +1,6 @@
 package dev.stride.service.dynamodb.internal;
 
+import dev.stride.service.WriteJournal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -102,7 +103,7 @@ final class BatchActions {
         Map<String, Capacity> capacities = new LinkedHashMap<>();
         List<ItemLocks.Target> targets = planned.stream().map(w -> new ItemLocks.Target(w.table, w.key)).toList();
         List<Write> writes = new ArrayList<>();
-        Journal.Ticket ticket;
+        WriteJournal.Ticket ticket;
         // one lock round and one append for the whole batch: its writes reach the store together
         try (ItemLocks locks = ItemLocks.all(targets)) {
             for (Planned w : planned) {

@@ -1,5 +1,6 @@
 package dev.stride.service.dynamodb.internal;
 
+import dev.stride.service.WriteJournal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stride.engine.spi.RecordStore;
 import dev.stride.service.ServiceCall;
@@ -19,11 +20,11 @@ public final class DynamoDbActions implements AutoCloseable {
 
     private final Map<String, Function<ServiceCall, JsonNode>> actions;
     private final Context ctx;
-    private final Journal journal;
+    private final WriteJournal journal;
     private final Sweeper sweeper;
 
     public DynamoDbActions(RecordStore store, LongSupplier clock) {
-        this.journal = new Journal(store);
+        this.journal = new WriteJournal(store, "DynamoDB", Errors::internal);
         this.ctx = new Context(new Tables(), journal, new Idempotency(), new ClientTokens(), clock);
         Recovery.load(store, ctx);
         TableActions tables = new TableActions(ctx);

@@ -1,5 +1,6 @@
 package dev.stride.service.dynamodb.internal;
 
+import dev.stride.service.WriteJournal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.engine.spi.RecordStore.Write;
@@ -121,7 +122,7 @@ final class ItemActions {
     private JsonNode write(ServiceCall call, Table t, Key k, ItemWrites.Change change, ReturnValues rv, Set<String> touched, Capacity cap) {
         List<Write> writes = new ArrayList<>();
         ObjectNode reply = Json.object();
-        Journal.Ticket ticket;
+        WriteJournal.Ticket ticket;
         try (ItemLocks locks = ItemLocks.one(t, k)) {
             if (t.deleted) throw Errors.resourceNotFound();
             ItemWrites.Applied a = ItemWrites.apply(t, k, change, writes);

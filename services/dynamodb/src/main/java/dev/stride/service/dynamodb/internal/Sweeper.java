@@ -1,5 +1,6 @@
 package dev.stride.service.dynamodb.internal;
 
+import dev.stride.service.WriteJournal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.engine.spi.RecordStore.Write;
@@ -61,7 +62,7 @@ final class Sweeper implements AutoCloseable {
         for (Map.Entry<Key, byte[]> e : t.items.entrySet()) {
             if (!expired(Json.item(e.getValue()), attribute, nowSeconds)) continue;
             List<Write> writes = new ArrayList<>();
-            Journal.Ticket ticket;
+            WriteJournal.Ticket ticket;
             try (ItemLocks locks = ItemLocks.one(t, e.getKey())) {
                 if (t.deleted) return deleted;
                 ObjectNode current = ItemWrites.current(t, e.getKey());

@@ -1,5 +1,6 @@
 package dev.stride.service.dynamodb.internal;
 
+import dev.stride.service.WriteJournal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -88,7 +89,7 @@ final class TableActions {
         }
         List<Write> writes = new ArrayList<>();
         ObjectNode reply = Json.object();
-        Journal.Ticket ticket;
+        WriteJournal.Ticket ticket;
         t.structure.writeLock().lock();
         try {
             if (t.deleted) throw Errors.tableNotFound(name);

@@ -1,5 +1,6 @@
 package dev.stride.service.dynamodb.internal;
 
+import dev.stride.service.WriteJournal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.engine.spi.RecordStore.Write;
@@ -30,7 +31,7 @@ final class TableUpdates {
         Table t = tables.find(call, Params.required(p, "TableName"));
         List<Write> writes = new ArrayList<>();
         ObjectNode reply = Json.object();
-        Journal.Ticket ticket;
+        WriteJournal.Ticket ticket;
         t.structure.writeLock().lock();
         try {
             if (t.deleted) throw Errors.tableNotFound(t.schema.name());

@@ -1,5 +1,6 @@
 package dev.stride.service.dynamodb.internal;
 
+import dev.stride.service.WriteJournal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,7 +46,7 @@ final class Tagging {
     private JsonNode change(ServiceCall call, Table t, Consumer<Map<String, String>> edit) {
         ObjectNode reply = Json.object();
         List<Write> writes = new ArrayList<>();
-        Journal.Ticket ticket;
+        WriteJournal.Ticket ticket;
         t.structure.writeLock().lock();
         try {
             if (t.deleted) throw Errors.resourceArnNotFound(call.params().path("ResourceArn").asText());

@@ -1,5 +1,6 @@
 package dev.stride.service.dynamodb.internal;
 
+import dev.stride.service.WriteJournal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.engine.spi.RecordStore.Write;
@@ -27,7 +28,7 @@ final class TimeToLive {
         ObjectNode reply = Json.object();
         reply.set("TimeToLiveSpecification", Json.object().put("Enabled", enable).put("AttributeName", attribute));
         List<Write> writes = new ArrayList<>();
-        Journal.Ticket ticket;
+        WriteJournal.Ticket ticket;
         t.structure.writeLock().lock();
         try {
             String current = t.schema.ttlAttribute();

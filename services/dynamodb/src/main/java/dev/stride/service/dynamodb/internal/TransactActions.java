@@ -1,5 +1,6 @@
 package dev.stride.service.dynamodb.internal;
 
+import dev.stride.service.WriteJournal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,7 +58,7 @@ final class TransactActions {
         String request = token == null ? null : withoutToken(p);
         ObjectNode reply = Json.object();
         List<Write> writes = new ArrayList<>();
-        Journal.Ticket ticket;
+        WriteJournal.Ticket ticket;
         try (ItemLocks locks = ItemLocks.all(actions.stream().map(a -> new ItemLocks.Target(a.table, a.key)).toList())) {
             if (tokenKey != null && ctx.tokens().seen(tokenKey, request, ctx.now())) return reply;
             List<ObjectNode> olds = new ArrayList<>();

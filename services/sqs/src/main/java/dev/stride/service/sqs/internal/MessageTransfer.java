@@ -1,5 +1,6 @@
 package dev.stride.service.sqs.internal;
 
+import dev.stride.service.WriteJournal;
 import dev.stride.engine.spi.RecordStore.Write;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ final class MessageTransfer {
     static void move(Context ctx, Queue from, Message m, Queue to, long now, String deadLetterSource) {
         List<Write> writes = new ArrayList<>(3);
         Records.deleteMessage(from.key, m, writes);
-        Journal.Ticket ticket;
+        WriteJournal.Ticket ticket;
         to.lock.lock();
         try {
             if (!to.deleted) {

@@ -1,5 +1,6 @@
 package dev.stride.service.sqs.internal;
 
+import dev.stride.service.WriteJournal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,7 +58,7 @@ final class Permissions {
     }
 
     private JsonNode update(Queue q, Edit edit) {
-        Journal.Ticket ticket;
+        WriteJournal.Ticket ticket;
         q.lock.lock();
         try {
             String text = q.settings.values.get("Policy");

@@ -1,5 +1,6 @@
 package dev.stride.service.sqs.internal;
 
+import dev.stride.service.WriteJournal;
 import dev.stride.engine.spi.RecordStore.Write;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * One queue's state in memory. Design notes:
  * <ul>
  *   <li>Everything below the lock is guarded by {@link #lock}; the store is written through the
- *       {@link Journal} while holding it (so records change in the order memory did) and waited on
+ *       {@link WriteJournal} while holding it (so records change in the order memory did) and waited on
  *       after releasing it.</li>
  *   <li>Every message is in {@link #messages} (arrival order, which is also retention order for
  *       messages sent here). Ready ones are in the {@link Backlog}; delayed and in-flight ones

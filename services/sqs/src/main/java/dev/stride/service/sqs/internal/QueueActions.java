@@ -1,5 +1,6 @@
 package dev.stride.service.sqs.internal;
 
+import dev.stride.service.WriteJournal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,7 +32,7 @@ final class QueueActions {
         checkName(name, fifo);
         Map<String, String> tags = textMap(Params.has(p, "tags") ? Params.object(p, "tags") : Params.object(p, "Tags"));
         Queue q;
-        Journal.Ticket ticket;
+        WriteJournal.Ticket ticket;
         synchronized (ctx.queues().createOrDelete) {
             q = ctx.queues().find(call.region(), call.account(), name);
             if (q != null) {
@@ -136,7 +137,7 @@ final class QueueActions {
 
     JsonNode delete(ServiceCall call) {
         Queue q = ctx.queues().resolve(call, Params.text(call.params(), "QueueUrl"));
-        Journal.Ticket ticket;
+        WriteJournal.Ticket ticket;
         synchronized (ctx.queues().createOrDelete) {
             ctx.queues().remove(q);
             q.lock.lock();
@@ -161,7 +162,7 @@ final class QueueActions {
 
     JsonNode purge(ServiceCall call) {
         Queue q = ctx.queues().resolve(call, Params.text(call.params(), "QueueUrl"));
-        Journal.Ticket ticket;
+        WriteJournal.Ticket ticket;
         q.lock.lock();
         try {
             long now = ctx.now();

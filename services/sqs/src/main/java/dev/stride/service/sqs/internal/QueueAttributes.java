@@ -1,5 +1,6 @@
 package dev.stride.service.sqs.internal;
 
+import dev.stride.service.WriteJournal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.engine.spi.RecordStore.Write;
@@ -33,7 +34,7 @@ final class QueueAttributes {
             else throw Errors.invalidAttributeName(n);
         }
         ObjectNode attrs = Json.object();
-        Journal.Ticket ticket;
+        WriteJournal.Ticket ticket;
         q.lock.lock();
         try {
             long now = ctx.now();
@@ -71,7 +72,7 @@ final class QueueAttributes {
         Queue q = ctx.queues().resolve(call, Params.text(call.params(), "QueueUrl"));
         Map<String, String> changes = QueueActions.textMap(Params.object(call.params(), "Attributes"));
         if (changes.isEmpty()) throw Errors.missing("Attributes");
-        Journal.Ticket ticket;
+        WriteJournal.Ticket ticket;
         q.lock.lock();
         try {
             q.settings = q.settings.with(changes, q.fifo, false, ctx.queues()::isFifo);

@@ -1,5 +1,6 @@
 package dev.stride.service.sqs.internal;
 
+import dev.stride.service.WriteJournal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.service.ServiceCall;
@@ -30,7 +31,7 @@ final class QueueTags {
         Queue q = ctx.queues().resolve(call, Params.text(call.params(), "QueueUrl"));
         Map<String, String> tags = QueueActions.textMap(Params.object(call.params(), "Tags"));
         if (tags.isEmpty()) throw Errors.missing("Tags");
-        Journal.Ticket ticket;
+        WriteJournal.Ticket ticket;
         q.lock.lock();
         try {
             int added = 0;
@@ -49,7 +50,7 @@ final class QueueTags {
         Queue q = ctx.queues().resolve(call, Params.text(call.params(), "QueueUrl"));
         List<String> keys = Params.strings(call.params(), "TagKeys");
         if (keys.isEmpty()) throw Errors.missing("TagKeys");
-        Journal.Ticket ticket;
+        WriteJournal.Ticket ticket;
         q.lock.lock();
         try {
             keys.forEach(q.tags::remove);

@@ -1,5 +1,6 @@
 package dev.stride.service.sqs.internal;
 
+import dev.stride.service.WriteJournal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -64,7 +65,7 @@ final class ReceiptActions {
     private JsonNode single(ServiceCall call, Change change) {
         Queue q = ctx.queues().resolve(call, Params.text(call.params(), "QueueUrl"));
         List<Write> writes = new ArrayList<>(2);
-        Journal.Ticket ticket;
+        WriteJournal.Ticket ticket;
         q.lock.lock();
         try {
             change.apply(q, call.params(), ctx.now(), writes);
@@ -82,7 +83,7 @@ final class ReceiptActions {
         ArrayNode successful = Json.MAPPER.createArrayNode();
         ArrayNode failed = Json.MAPPER.createArrayNode();
         List<Write> writes = new ArrayList<>(entries.size() * 2);
-        Journal.Ticket ticket;
+        WriteJournal.Ticket ticket;
         q.lock.lock();
         try {
             long now = ctx.now();

@@ -1,5 +1,6 @@
 package dev.stride.service.sqs.internal;
 
+import dev.stride.service.WriteJournal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,7 +57,7 @@ final class ReceiveActions {
     /** One pass under the lock, waiting while nothing is receivable; true when it stopped early for dead-letter moves. */
     private boolean attempt(Queue q, Request r, long deadline, List<Message.Delivery> out, List<Move> moves) {
         List<Write> writes = new ArrayList<>();
-        Journal.Ticket ticket;
+        WriteJournal.Ticket ticket;
         boolean stoppedForMoves;
         q.lock.lock();
         try {

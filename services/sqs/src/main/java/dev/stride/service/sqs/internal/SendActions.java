@@ -1,5 +1,6 @@
 package dev.stride.service.sqs.internal;
 
+import dev.stride.service.WriteJournal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,7 +29,7 @@ final class SendActions {
         SendInput input = SendInput.of(call.params(), q, call.account());
         ObjectNode reply = Json.object();
         List<Write> writes = new ArrayList<>(3);
-        Journal.Ticket ticket;
+        WriteJournal.Ticket ticket;
         q.lock.lock();
         try {
             long now = ctx.now();
@@ -64,7 +65,7 @@ final class SendActions {
         ArrayNode successful = Json.MAPPER.createArrayNode();
         ObjectNode reply = Json.object();
         List<Write> writes = new ArrayList<>(entries.size() * 2 + 1);
-        Journal.Ticket ticket;
+        WriteJournal.Ticket ticket;
         q.lock.lock();
         try {
             long now = ctx.now();

@@ -1,5 +1,6 @@
 package dev.stride.service.sqs.internal;
 
+import dev.stride.service.WriteJournal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stride.engine.spi.RecordStore;
 import dev.stride.service.ServiceCall;
@@ -16,12 +17,12 @@ public final class SqsActions implements AutoCloseable {
     private final Map<String, Function<ServiceCall, JsonNode>> actions;
     private final Idempotency idempotency = new Idempotency();
     private final Context ctx;
-    private final Journal journal;
+    private final WriteJournal journal;
     private final Sweeper sweeper;
     private final PeekMessages peek;
 
     public SqsActions(RecordStore store, LongSupplier clock) {
-        this.journal = new Journal(store);
+        this.journal = new WriteJournal(store, "SQS", Errors::internal);
         this.ctx = new Context(new Queues(), journal, clock);
         Recovery.load(store, ctx.queues(), idempotency, clock.getAsLong());
         QueueActions queues = new QueueActions(ctx);

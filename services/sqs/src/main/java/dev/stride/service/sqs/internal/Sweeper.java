@@ -1,5 +1,6 @@
 package dev.stride.service.sqs.internal;
 
+import dev.stride.service.WriteJournal;
 import dev.stride.engine.spi.RecordStore.Write;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,7 @@ final class Sweeper implements AutoCloseable {
 
     private void sweep(Queue q, long now) {
         List<Write> writes = new ArrayList<>();
-        Journal.Ticket ticket;
+        WriteJournal.Ticket ticket;
         q.lock.lock();
         try {
             if (q.deleted) return;
