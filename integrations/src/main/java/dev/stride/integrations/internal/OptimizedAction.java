@@ -22,71 +22,35 @@ import java.util.TreeMap;
  */
 public enum OptimizedAction {
     SQS_SEND_MESSAGE("sqs", "sendMessage", "SendMessage", "MessageBody", "application/x-amz-json-1.0",
-            Set.of("QueueUrl", "MessageBody", "DelaySeconds", "MessageAttributes", "MessageDeduplicationId", "MessageGroupId")) {
-        @Override
-        int bodyLength(ObjectNode reply, String requestId) { return Json.write(reply).getBytes(StandardCharsets.UTF_8).length; }
-    },
+            Set.of("QueueUrl", "MessageBody", "DelaySeconds", "MessageAttributes", "MessageDeduplicationId", "MessageGroupId"), Wire.JSON),
     SNS_PUBLISH("sns", "publish", "Publish", "Message", "text/xml",
             Set.of("TopicArn", "TargetArn", "PhoneNumber", "Message", "Subject", "MessageAttributes", "MessageStructure",
-                    "MessageDeduplicationId", "MessageGroupId")) {
-        @Override
-        int bodyLength(ObjectNode reply, String requestId) { return SnsReplyDocument.length("Publish", reply, requestId); }
-    },
+                    "MessageDeduplicationId", "MessageGroupId"), Wire.SNS_XML),
     DYNAMODB_GET_ITEM("dynamodb", "getItem", "GetItem", null, DynamoDb.CONTENT_TYPE,
             Set.of("TableName", "Key", "AttributesToGet", "ConsistentRead", "ExpressionAttributeNames", "ProjectionExpression",
-                    "ReturnConsumedCapacity")) {
-        @Override
-        int bodyLength(ObjectNode reply, String requestId) { return DynamoDb.body(reply).length; }
-
-        @Override
-        Map<String, String> wireHeaders(ObjectNode reply, String requestId, String date) { return DynamoDb.headers(reply, requestId, date); }
-    },
+                    "ReturnConsumedCapacity"), Wire.DYNAMODB),
     DYNAMODB_PUT_ITEM("dynamodb", "putItem", "PutItem", null, DynamoDb.CONTENT_TYPE,
             Set.of("TableName", "Item", "ConditionExpression", "ConditionalOperator", "Expected", "ExpressionAttributeNames",
                     "ExpressionAttributeValues", "ReturnConsumedCapacity", "ReturnItemCollectionMetrics", "ReturnValues",
-                    "ReturnValuesOnConditionCheckFailure")) {
-        @Override
-        int bodyLength(ObjectNode reply, String requestId) { return DynamoDb.body(reply).length; }
-
-        @Override
-        Map<String, String> wireHeaders(ObjectNode reply, String requestId, String date) { return DynamoDb.headers(reply, requestId, date); }
-    },
+                    "ReturnValuesOnConditionCheckFailure"), Wire.DYNAMODB),
     DYNAMODB_UPDATE_ITEM("dynamodb", "updateItem", "UpdateItem", null, DynamoDb.CONTENT_TYPE,
             Set.of("TableName", "Key", "AttributeUpdates", "ConditionExpression", "ConditionalOperator", "Expected",
                     "ExpressionAttributeNames", "ExpressionAttributeValues", "ReturnConsumedCapacity", "ReturnItemCollectionMetrics",
-                    "ReturnValues", "ReturnValuesOnConditionCheckFailure", "UpdateExpression")) {
-        @Override
-        int bodyLength(ObjectNode reply, String requestId) { return DynamoDb.body(reply).length; }
-
-        @Override
-        Map<String, String> wireHeaders(ObjectNode reply, String requestId, String date) { return DynamoDb.headers(reply, requestId, date); }
-    },
+                    "ReturnValues", "ReturnValuesOnConditionCheckFailure", "UpdateExpression"), Wire.DYNAMODB),
     DYNAMODB_DELETE_ITEM("dynamodb", "deleteItem", "DeleteItem", null, DynamoDb.CONTENT_TYPE,
             Set.of("TableName", "Key", "ConditionExpression", "ConditionalOperator", "Expected", "ExpressionAttributeNames",
                     "ExpressionAttributeValues", "ReturnConsumedCapacity", "ReturnItemCollectionMetrics", "ReturnValues",
-                    "ReturnValuesOnConditionCheckFailure")) {
-        @Override
-        int bodyLength(ObjectNode reply, String requestId) { return DynamoDb.body(reply).length; }
-
-        @Override
-        Map<String, String> wireHeaders(ObjectNode reply, String requestId, String date) { return DynamoDb.headers(reply, requestId, date); }
-    },
+                    "ReturnValuesOnConditionCheckFailure"), Wire.DYNAMODB),
     /** connect-batch: SubmitJob, also {@code .sync} (waited on by {@link SyncWaiter}). */
     BATCH_SUBMIT_JOB("batch", "submitJob", "SubmitJob", null, "application/json",
             Set.of("JobName", "JobQueue", "JobDefinition", "ArrayProperties", "ContainerOverrides", "DependsOn", "Parameters",
                     "RetryStrategy", "Timeout", "Tags", "PropagateTags", "SchedulingPriorityOverride", "ShareIdentifier",
-                    "EksPropertiesOverride", "EcsPropertiesOverride", "NodeOverrides", "ConsumableResourcePropertiesOverride")) {
-        @Override
-        int bodyLength(ObjectNode reply, String requestId) { return Json.write(reply).getBytes(StandardCharsets.UTF_8).length; }
-    },
+                    "EksPropertiesOverride", "EcsPropertiesOverride", "NodeOverrides", "ConsumableResourcePropertiesOverride"), Wire.JSON),
     /** connect-ecs: RunTask, also {@code .sync} and {@code .waitForTaskToken}. */
     ECS_RUN_TASK("ecs", "runTask", "RunTask", null, "application/x-amz-json-1.1",
             Set.of("Cluster", "TaskDefinition", "LaunchType", "Count", "Group", "NetworkConfiguration", "Overrides", "PlacementConstraints",
                     "PlacementStrategy", "PlatformVersion", "PropagateTags", "ReferenceId", "StartedBy", "Tags", "CapacityProviderStrategy",
-                    "EnableECSManagedTags", "EnableExecuteCommand", "ClientToken", "VolumeConfigurations")) {
-        @Override
-        int bodyLength(ObjectNode reply, String requestId) { return Json.write(reply).getBytes(StandardCharsets.UTF_8).length; }
-    };
+                    "EnableECSManagedTags", "EnableExecuteCommand", "ClientToken", "VolumeConfigurations"), Wire.JSON);
 
     private final String service;
     private final String action;
@@ -94,8 +58,14 @@ public enum OptimizedAction {
     private final String textMember;
     private final String contentType;
     private final Set<String> parameters;
+    private final Wire wire;
 
-    OptimizedAction(String service, String action, String apiAction, String textMember, String contentType, Set<String> parameters) {
+    /** How the service's reply looked on the wire, for the headers Step Functions shows. */
+    private enum Wire { JSON, SNS_XML, DYNAMODB }
+
+    OptimizedAction(String service, String action, String apiAction, String textMember, String contentType, Set<String> parameters,
+                    Wire wire) {
+        this.wire = wire;
         this.service = service;
         this.action = action;
         this.apiAction = apiAction;
@@ -149,15 +119,15 @@ public enum OptimizedAction {
         return out;
     }
 
-    /** The length of the reply's body on the wire, for the Content-Length header AWS shows. */
-    abstract int bodyLength(ObjectNode reply, String requestId);
-
     /** The reply's headers in the order the service's wire had them. */
-    Map<String, String> wireHeaders(ObjectNode reply, String requestId, String date) {
+    private Map<String, String> wireHeaders(ObjectNode reply, String requestId, String date) {
+        if (wire == Wire.DYNAMODB) return DynamoDb.headers(reply, requestId, date);
+        int length = wire == Wire.SNS_XML ? SnsReplyDocument.length(apiAction, reply, requestId)
+                : Json.write(reply).getBytes(StandardCharsets.UTF_8).length;
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("x-amzn-RequestId", requestId);
         headers.put("connection", "keep-alive");
-        headers.put("Content-Length", Integer.toString(bodyLength(reply, requestId)));
+        headers.put("Content-Length", Integer.toString(length));
         headers.put("Date", date);
         headers.put("Content-Type", contentType);
         return headers;
@@ -169,10 +139,8 @@ public enum OptimizedAction {
 
         private DynamoDb() {}
 
-        static byte[] body(ObjectNode reply) { return Json.write(reply).getBytes(StandardCharsets.UTF_8); }
-
         static Map<String, String> headers(ObjectNode reply, String requestId, String date) {
-            byte[] body = body(reply);
+            byte[] body = Json.write(reply).getBytes(StandardCharsets.UTF_8);
             java.util.zip.CRC32 crc = new java.util.zip.CRC32();
             crc.update(body);
             Map<String, String> headers = new LinkedHashMap<>();
