@@ -35,27 +35,20 @@ final class ItemActions {
     }
 
     JsonNode put(ServiceCall call) {
-        ObjectNode p = call.params();
-        ObjectNode item = Params.requiredObject(p, "Item");
+        ObjectNode item = Params.requiredObject(call.params(), "Item");
         Table t = table(call);
-        Key k = Keys.ofItem(t.schema, item);
-        ExpressionContext ec = Params.expressions(p);
-        Condition condition = ExpressionParams.condition(p, ec);
-        ec.checkAllUsed();
-        ReturnValues rv = ReturnValues.of(p, false);
-        boolean oldOnFailure = ReturnValues.allOldOnConditionFailure(p);
-        Capacity cap = Capacity.of(p, t.schema.name(), true);
-        return write(call, t, k, old -> {
-            ItemWrites.check(condition, old, oldOnFailure);
-            return item;
-        }, rv, Set.of(), cap);
+        return replace(call, t, Keys.ofItem(t.schema, item), item);
     }
 
     JsonNode delete(ServiceCall call) {
-        ObjectNode p = call.params();
-        ObjectNode key = Params.requiredObject(p, "Key");
+        ObjectNode key = Params.requiredObject(call.params(), "Key");
         Table t = table(call);
-        Key k = Keys.ofRequest(t.schema, key);
+        return replace(call, t, Keys.ofRequest(t.schema, key), null);
+    }
+
+    /** PutItem ({@code next} the new item) and DeleteItem ({@code next} null): the same conditional whole-item write. */
+    private JsonNode replace(ServiceCall call, Table t, Key k, ObjectNode next) {
+        ObjectNode p = call.params();
         ExpressionContext ec = Params.expressions(p);
         Condition condition = ExpressionParams.condition(p, ec);
         ec.checkAllUsed();
@@ -64,7 +57,7 @@ final class ItemActions {
         Capacity cap = Capacity.of(p, t.schema.name(), true);
         return write(call, t, k, old -> {
             ItemWrites.check(condition, old, oldOnFailure);
-            return null;
+            return next;
         }, rv, Set.of(), cap);
     }
 
