@@ -77,6 +77,8 @@ public final class WriteJournal implements AutoCloseable {
         return enqueue(List.copyOf(writes));
     }
 
+    public Ticket append(Write write) { return append(List.of(write)); }
+
     /** A ticket that completes once everything appended before it is durable (for replies that depend on earlier writes). */
     public Ticket barrier() {
         return committer == null ? DONE : enqueue(List.of());

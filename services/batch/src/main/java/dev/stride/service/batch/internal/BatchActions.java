@@ -8,7 +8,7 @@ import dev.stride.service.JsonProtocol;
 import dev.stride.service.ServiceCall;
 import dev.stride.service.ServiceException;
 import dev.stride.service.compute.ComputeSettings;
-import dev.stride.service.compute.Journal;
+import dev.stride.service.WriteJournal;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -20,7 +20,7 @@ public final class BatchActions implements AutoCloseable {
     public static final Set<String> MAP_MEMBERS = Set.of("parameters", "tags", "options", "statusSummary");
 
     private final BatchState s;
-    private final Journal journal;
+    private final WriteJournal journal;
     private final Resources resources;
     private final Definitions definitions;
     private final Dispatcher dispatcher;
@@ -29,7 +29,7 @@ public final class BatchActions implements AutoCloseable {
     private final Tags tags;
 
     public BatchActions(RecordStore store, LongSupplier clock, ComputeSettings compute, AwsService logs) {
-        this.journal = new Journal(store, "batch");
+        this.journal = new WriteJournal(store, "Batch", m -> new ServiceException("ServerException", "ServerException", 500, false, m));
         this.s = new BatchState(journal, clock);
         this.dispatcher = new Dispatcher(s, compute, logs);
         this.resources = new Resources(s, dispatcher::pump);

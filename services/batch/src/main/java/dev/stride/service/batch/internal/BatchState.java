@@ -2,7 +2,7 @@ package dev.stride.service.batch.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stride.service.compute.Journal;
+import dev.stride.service.WriteJournal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,10 +35,10 @@ final class BatchState {
     final Set<Job> runnable = new LinkedHashSet<>();
     /** vCPUs in use per compute environment ARN. */
     final Map<String, Double> used = new HashMap<>();
-    final Journal journal;
+    final WriteJournal journal;
     final LongSupplier clock;
 
-    BatchState(Journal journal, LongSupplier clock) {
+    BatchState(WriteJournal journal, LongSupplier clock) {
         this.journal = journal;
         this.clock = clock;
     }

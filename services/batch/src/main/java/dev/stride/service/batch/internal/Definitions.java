@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.service.JsonProtocol;
 import dev.stride.service.ServiceCall;
-import dev.stride.service.compute.Journal;
+import dev.stride.service.WriteJournal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,7 @@ final class Definitions {
         if (!p.path("containerProperties").isObject()) throw Errors.client("containerProperties must be provided for a container job definition");
         JsonNode command = p.path("containerProperties").path("command");
         if (command.isMissingNode() || !command.isArray()) throw Errors.client("containerProperties.command must be provided: Stride runs it as a local process");
-        CompletableFuture<Void> t;
+        WriteJournal.Ticket t;
         ObjectNode d;
         synchronized (s) {
             String key = BatchState.key(c.region(), c.account(), name);
@@ -51,14 +51,14 @@ final class Definitions {
             revisions.put(revision, d);
             t = s.journal.append(BatchRecords.put(BatchRecords.DEFINITIONS, BatchRecords.definitionKey(key, revision), d));
         }
-        Journal.await(t);
+        t.await();
         return JsonProtocol.MAPPER.createObjectNode().put("jobDefinitionName", name).put("jobDefinitionArn", d.path("jobDefinitionArn").asText())
                 .put("revision", d.path("revision").asInt());
     }
 
     JsonNode deregister(ServiceCall c, ObjectNode p) {
         String ref = Errors.required(p, "jobDefinition");
-        CompletableFuture<Void> t;
+        WriteJournal.Ticket t;
         synchronized (s) {
             ObjectNode d = find(c.region(), c.account(), ref, false);
             if (d == null || !ref.contains(":") && !ref.startsWith("arn:")) throw Errors.client("JobDefinition " + ref + " does not exist");
@@ -66,7 +66,7 @@ final class Definitions {
             String key = BatchState.key(c.region(), c.account(), d.path("jobDefinitionName").asText());
             t = s.journal.append(BatchRecords.put(BatchRecords.DEFINITIONS, BatchRecords.definitionKey(key, d.path("revision").asInt()), d));
         }
-        Journal.await(t);
+        t.await();
         return JsonProtocol.MAPPER.createObjectNode();
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.engine.spi.RecordStore.Write;
 import dev.stride.service.AwsService;
 import dev.stride.service.compute.ComputeSettings;
-import dev.stride.service.compute.Journal;
+import dev.stride.service.WriteJournal;
 import dev.stride.service.compute.LocalProcess;
 import dev.stride.service.compute.LogShipper;
 import dev.stride.service.compute.OutputSink;
@@ -138,7 +138,7 @@ final class Dispatcher implements AutoCloseable {
             endAttempt(j, null, "Task failed to start", "CannotStartContainerError: " + e.getMessage(), stream[1], taskId);
             return;
         }
-        CompletableFuture<Void> t;
+        WriteJournal.Ticket t;
         synchronized (s) {
             j.process = p;
             j.pid = p.pid();
@@ -156,7 +156,7 @@ final class Dispatcher implements AutoCloseable {
             if (j.stopReason != null || closing) p.stop(0); // terminated while it was starting
         }
         p.exit().whenComplete((code, error) -> {
-            Journal.await(t);
+            t.await();
             endAttempt(j, error == null ? code : -1, EXITED, null, stream[1], taskId);
         });
     }
@@ -176,14 +176,14 @@ final class Dispatcher implements AutoCloseable {
      */
     void endAttempt(Job j, Integer exitCode, String statusReason, String containerReason, String logStream, String taskId) {
         List<Runnable> notify = new ArrayList<>();
-        CompletableFuture<Void> t;
+        WriteJournal.Ticket t;
         synchronized (s) {
             if (closing) return; // the server is stopping: the next start treats the job as its host's loss
             List<Write> w = new ArrayList<>();
             finishAttempt(j, exitCode, statusReason, containerReason, logStream, taskId, w, notify);
             t = s.journal.append(w);
         }
-        Journal.await(t);
+        t.await();
         notify.forEach(Runnable::run);
         pump();
     }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.engine.spi.RecordStore.Write;
 import dev.stride.service.JsonProtocol;
 import dev.stride.service.ServiceCall;
-import dev.stride.service.compute.Journal;
+import dev.stride.service.WriteJournal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -71,7 +71,7 @@ final class JobActions {
         String id = jobId(Errors.required(p, "jobId"));
         String reason = Errors.required(p, "reason");
         List<Runnable> notify = new ArrayList<>();
-        CompletableFuture<Void> t;
+        WriteJournal.Ticket t;
         synchronized (s) {
             Job j = s.jobs.get(id);
             if (j == null) throw Errors.client("Job " + id + " does not exist.");
@@ -79,7 +79,7 @@ final class JobActions {
             dispatcher.terminate(j, reason, cancel, w, notify);
             t = s.journal.append(w);
         }
-        Journal.await(t);
+        t.await();
         notify.forEach(Runnable::run);
         dispatcher.pump();
         return JsonProtocol.MAPPER.createObjectNode();

@@ -3,7 +3,7 @@ package dev.stride.service.batch.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.engine.spi.RecordStore;
 import dev.stride.engine.spi.RecordStore.Write;
-import dev.stride.service.compute.Journal;
+import dev.stride.service.WriteJournal;
 import dev.stride.service.compute.LocalProcess;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +52,7 @@ final class Recovery {
                 j.computeEnvironment = null; // its vCPUs were never counted in this run
                 dispatcher.finishAttempt(j, null, lost, null, logStream, taskId, w, notify);
             }
-            Journal.await(s.journal.append(w));
+            s.journal.append(w).await();
         }
         dispatcher.pump();
     }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.engine.spi.RecordStore.Write;
 import dev.stride.service.JsonProtocol;
 import dev.stride.service.ServiceCall;
-import dev.stride.service.compute.Journal;
+import dev.stride.service.WriteJournal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,20 +45,20 @@ final class Resources {
         d.set("tags", p.has("tags") ? p.get("tags") : JsonProtocol.MAPPER.createObjectNode());
         if (p.has("computeResources")) d.set("computeResources", p.get("computeResources"));
         if (p.has("serviceRole")) d.set("serviceRole", p.get("serviceRole"));
-        CompletableFuture<Void> t;
+        WriteJournal.Ticket t;
         synchronized (s) {
             String key = BatchState.key(c.region(), c.account(), name);
             if (s.environments.containsKey(key)) throw Errors.client("Object already exists");
             s.environments.put(key, d);
             t = s.journal.append(BatchRecords.put(BatchRecords.ENVIRONMENTS, key, d));
         }
-        Journal.await(t);
+        t.await();
         return JsonProtocol.MAPPER.createObjectNode().put("computeEnvironmentName", name).put("computeEnvironmentArn", arn);
     }
 
     JsonNode updateEnvironment(ServiceCall c, ObjectNode p) {
         String ref = Errors.required(p, "computeEnvironment");
-        CompletableFuture<Void> t;
+        WriteJournal.Ticket t;
         ObjectNode d;
         synchronized (s) {
             d = environment(c.region(), c.account(), ref);
@@ -67,7 +67,7 @@ final class Resources {
             if (p.has("serviceRole")) d.set("serviceRole", p.get("serviceRole"));
             t = s.journal.append(BatchRecords.put(BatchRecords.ENVIRONMENTS, keyOf(d, "computeEnvironmentName", c), d));
         }
-        Journal.await(t);
+        t.await();
         capacityChanged.run();
         return JsonProtocol.MAPPER.createObjectNode().put("computeEnvironmentName", d.path("computeEnvironmentName").asText())
                 .put("computeEnvironmentArn", d.path("computeEnvironmentArn").asText());
@@ -75,7 +75,7 @@ final class Resources {
 
     JsonNode deleteEnvironment(ServiceCall c, ObjectNode p) {
         String ref = Errors.required(p, "computeEnvironment");
-        CompletableFuture<Void> t;
+        WriteJournal.Ticket t;
         synchronized (s) {
             ObjectNode d = environment(c.region(), c.account(), ref);
             if (!"DISABLED".equals(d.path("state").asText())) throw Errors.client("Cannot delete, resource is being modified or is ENABLED.");
@@ -89,7 +89,7 @@ final class Resources {
             s.environments.remove(key);
             t = s.journal.append(Write.delete(BatchRecords.ENVIRONMENTS, key));
         }
-        Journal.await(t);
+        t.await();
         return JsonProtocol.MAPPER.createObjectNode();
     }
 
@@ -116,21 +116,21 @@ final class Resources {
         d.set("computeEnvironmentOrder", order);
         d.set("tags", p.has("tags") ? p.get("tags") : JsonProtocol.MAPPER.createObjectNode());
         d.set("jobStateTimeLimitActions", JsonProtocol.MAPPER.createArrayNode());
-        CompletableFuture<Void> t;
+        WriteJournal.Ticket t;
         synchronized (s) {
             String key = BatchState.key(c.region(), c.account(), name);
             if (s.queues.containsKey(key)) throw Errors.client("Object already exists");
             s.queues.put(key, d);
             t = s.journal.append(BatchRecords.put(BatchRecords.QUEUES, key, d));
         }
-        Journal.await(t);
+        t.await();
         return JsonProtocol.MAPPER.createObjectNode().put("jobQueueName", name).put("jobQueueArn", arn);
     }
 
     JsonNode updateQueue(ServiceCall c, ObjectNode p) {
         String ref = Errors.required(p, "jobQueue");
         ArrayNode order = p.has("computeEnvironmentOrder") ? orderOf(c, p.get("computeEnvironmentOrder")) : null;
-        CompletableFuture<Void> t;
+        WriteJournal.Ticket t;
         ObjectNode d;
         synchronized (s) {
             d = queue(c.region(), c.account(), ref);
@@ -139,21 +139,21 @@ final class Resources {
             if (order != null) d.set("computeEnvironmentOrder", order);
             t = s.journal.append(BatchRecords.put(BatchRecords.QUEUES, keyOf(d, "jobQueueName", c), d));
         }
-        Journal.await(t);
+        t.await();
         capacityChanged.run();
         return JsonProtocol.MAPPER.createObjectNode().put("jobQueueName", d.path("jobQueueName").asText()).put("jobQueueArn", d.path("jobQueueArn").asText());
     }
 
     JsonNode deleteQueue(ServiceCall c, ObjectNode p) {
         String ref = Errors.required(p, "jobQueue");
-        CompletableFuture<Void> t;
+        WriteJournal.Ticket t;
         synchronized (s) {
             ObjectNode d = queue(c.region(), c.account(), ref);
             String key = keyOf(d, "jobQueueName", c);
             s.queues.remove(key);
             t = s.journal.append(Write.delete(BatchRecords.QUEUES, key));
         }
-        Journal.await(t);
+        t.await();
         return JsonProtocol.MAPPER.createObjectNode();
     }
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.engine.spi.RecordStore.Write;
 import dev.stride.service.JsonProtocol;
 import dev.stride.service.ServiceCall;
-import dev.stride.service.compute.Journal;
+import dev.stride.service.WriteJournal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -42,7 +42,7 @@ final class Submission {
             throw Errors.client("Error executing request, Exception : Array job size must be between 2 and 10000");
         }
         List<Runnable> notify = new ArrayList<>();
-        CompletableFuture<Void> t;
+        WriteJournal.Ticket t;
         ObjectNode reply;
         synchronized (s) {
             if (c.idempotencyKey() != null && s.idempotency.containsKey(c.idempotencyKey())) return s.idempotency.get(c.idempotencyKey()).deepCopy();
@@ -89,7 +89,7 @@ final class Submission {
             }
             t = s.journal.append(w);
         }
-        Journal.await(t);
+        t.await();
         notify.forEach(Runnable::run);
         dispatcher.pump();
         return reply.deepCopy();

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.service.JsonProtocol;
 import dev.stride.service.ServiceCall;
-import dev.stride.service.compute.Journal;
+import dev.stride.service.WriteJournal;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import dev.stride.engine.spi.RecordStore.Write;
@@ -17,25 +17,25 @@ final class Tags {
 
     JsonNode tag(ServiceCall c, ObjectNode p) {
         String arn = Errors.required(p, "resourceArn");
-        CompletableFuture<Void> t;
+        WriteJournal.Ticket t;
         synchronized (s) {
             Owner o = find(arn);
             if (p.path("tags").isObject()) o.d.with("tags").setAll((ObjectNode) p.get("tags"));
             t = s.journal.append(o.write());
         }
-        Journal.await(t);
+        t.await();
         return JsonProtocol.MAPPER.createObjectNode();
     }
 
     JsonNode untag(ServiceCall c, ObjectNode p) {
         String arn = Errors.required(p, "resourceArn");
-        CompletableFuture<Void> t;
+        WriteJournal.Ticket t;
         synchronized (s) {
             Owner o = find(arn);
             p.path("tagKeys").forEach(k -> o.d.with("tags").remove(k.asText()));
             t = s.journal.append(o.write());
         }
-        Journal.await(t);
+        t.await();
         return JsonProtocol.MAPPER.createObjectNode();
     }
 

@@ -7,7 +7,7 @@ import dev.stride.engine.spi.RecordStore.Write;
 import dev.stride.service.JsonProtocol;
 import dev.stride.service.ServiceCall;
 import dev.stride.service.ServiceException;
-import dev.stride.service.compute.Journal;
+import dev.stride.service.WriteJournal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,7 +50,7 @@ final class Clusters {
             w = EcsRecords.put(EcsRecords.CLUSTERS, key, d);
             out.set("cluster", described(d));
         }
-        Journal.await(s.journal.append(w));
+        s.journal.append(w).await();
         return out;
     }
 
@@ -69,7 +69,7 @@ final class Clusters {
             w = EcsRecords.put(EcsRecords.CLUSTERS, EcsState.key(c.region(), c.account(), name), d);
             out.set("cluster", described(d));
         }
-        Journal.await(s.journal.append(w));
+        s.journal.append(w).await();
         return out;
     }
 

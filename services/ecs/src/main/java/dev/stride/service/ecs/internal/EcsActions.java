@@ -8,7 +8,7 @@ import dev.stride.service.JsonProtocol;
 import dev.stride.service.ServiceCall;
 import dev.stride.service.ServiceException;
 import dev.stride.service.compute.ComputeSettings;
-import dev.stride.service.compute.Journal;
+import dev.stride.service.WriteJournal;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -21,7 +21,7 @@ public final class EcsActions implements AutoCloseable {
     public static final Set<String> MAP_MEMBERS = Set.of("options", "dockerLabels", "systemControls");
 
     private final EcsState s;
-    private final Journal journal;
+    private final WriteJournal journal;
     private final Clusters clusters;
     private final TaskDefinitions definitions;
     private final TaskRunner runner;
@@ -29,7 +29,7 @@ public final class EcsActions implements AutoCloseable {
     private final EcsTags tags;
 
     public EcsActions(RecordStore store, LongSupplier clock, ComputeSettings compute, AwsService logs) {
-        this.journal = new Journal(store, "ecs");
+        this.journal = new WriteJournal(store, "ECS", m -> new ServiceException("ServerException", "ServerException", 500, false, m));
         this.s = new EcsState(journal, clock);
         this.clusters = new Clusters(s);
         this.definitions = new TaskDefinitions(s);

@@ -3,7 +3,7 @@ package dev.stride.service.ecs.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.engine.spi.RecordStore;
 import dev.stride.engine.spi.RecordStore.Write;
-import dev.stride.service.compute.Journal;
+import dev.stride.service.WriteJournal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -40,7 +40,7 @@ final class EcsRecovery {
                 runner.requestStop(t, "TerminationNotice", lost, w);
                 runner.settle(t, w, notify);
             }
-            Journal.await(s.journal.append(w));
+            s.journal.append(w).await();
         }
     }
 }

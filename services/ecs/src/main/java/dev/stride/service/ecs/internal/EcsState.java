@@ -2,7 +2,7 @@ package dev.stride.service.ecs.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stride.service.compute.Journal;
+import dev.stride.service.WriteJournal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,10 +21,10 @@ final class EcsState {
     final Map<String, EcsTask> tasks = new LinkedHashMap<>();
     final Map<String, List<Consumer<JsonNode>>> listeners = new HashMap<>();
     final Map<String, ObjectNode> idempotency = new HashMap<>();
-    final Journal journal;
+    final WriteJournal journal;
     final LongSupplier clock;
 
-    EcsState(Journal journal, LongSupplier clock) {
+    EcsState(WriteJournal journal, LongSupplier clock) {
         this.journal = journal;
         this.clock = clock;
     }

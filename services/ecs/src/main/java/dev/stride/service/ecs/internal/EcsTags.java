@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.engine.spi.RecordStore.Write;
 import dev.stride.service.JsonProtocol;
 import dev.stride.service.ServiceCall;
-import dev.stride.service.compute.Journal;
+import dev.stride.service.WriteJournal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +26,7 @@ final class EcsTags {
             p.path("tags").forEach(t -> tags.put(t.path("key").asText(), t.path("value").asText()));
             w = store(arn, tags);
         }
-        Journal.await(s.journal.append(w));
+        s.journal.append(w).await();
         return JsonProtocol.MAPPER.createObjectNode();
     }
 
@@ -38,7 +38,7 @@ final class EcsTags {
             p.path("tagKeys").forEach(k -> tags.remove(k.asText()));
             w = store(arn, tags);
         }
-        Journal.await(s.journal.append(w));
+        s.journal.append(w).await();
         return JsonProtocol.MAPPER.createObjectNode();
     }
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.engine.spi.RecordStore.Write;
 import dev.stride.service.JsonProtocol;
 import dev.stride.service.ServiceCall;
-import dev.stride.service.compute.Journal;
+import dev.stride.service.WriteJournal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +76,7 @@ final class TaskDefinitions {
             out.set("taskDefinition", d.deepCopy());
             out.set("tags", p.path("tags").isArray() ? p.get("tags") : JsonProtocol.MAPPER.createArrayNode());
         }
-        Journal.await(s.journal.append(w));
+        s.journal.append(w).await();
         return out;
     }
 
@@ -110,7 +110,7 @@ final class TaskDefinitions {
             w = EcsRecords.put(EcsRecords.TASK_DEFINITIONS, EcsRecords.definitionKey(EcsState.key(c.region(), c.account(), family), d.path("revision").asInt()), d);
             out.set("taskDefinition", d.deepCopy());
         }
-        Journal.await(s.journal.append(w));
+        s.journal.append(w).await();
         return out;
     }
 

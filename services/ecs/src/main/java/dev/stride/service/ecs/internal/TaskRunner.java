@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.engine.spi.RecordStore.Write;
 import dev.stride.service.AwsService;
 import dev.stride.service.compute.ComputeSettings;
-import dev.stride.service.compute.Journal;
+import dev.stride.service.WriteJournal;
 import dev.stride.service.compute.LocalProcess;
 import dev.stride.service.compute.LogShipper;
 import dev.stride.service.compute.OutputSink;
@@ -47,7 +47,7 @@ final class TaskRunner implements AutoCloseable {
     void launch(EcsTask t, ObjectNode definition) { Thread.startVirtualThread(() -> start(t, definition)); }
 
     private void start(EcsTask t, ObjectNode definition) {
-        CompletableFuture<Void> ticket;
+        WriteJournal.Ticket ticket;
         synchronized (s) {
             if (t.stopping() || closing) return;
             t.move(TaskStatus.PENDING);
@@ -55,7 +55,7 @@ final class TaskRunner implements AutoCloseable {
             t.d.put("pullStartedAt", s.nowSeconds()).put("pullStoppedAt", s.nowSeconds());
             ticket = s.journal.append(EcsRecords.task(t));
         }
-        Journal.await(ticket);
+        ticket.await();
         for (JsonNode cd : definition.path("containerDefinitions")) {
             String name = cd.path("name").asText();
             ProcessSpec spec;
@@ -88,15 +88,15 @@ final class TaskRunner implements AutoCloseable {
                 t.d.put("startedAt", s.nowSeconds()).put("connectivity", "CONNECTED").put("connectivityAt", s.nowSeconds());
                 ticket = s.journal.append(EcsRecords.task(t));
             } else {
-                ticket = CompletableFuture.completedFuture(null);
+                ticket = s.journal.append(List.of()); // nothing changed: a ticket already done
             }
         }
-        Journal.await(ticket);
+        ticket.await();
     }
 
     private void containerFailedToStart(EcsTask t, String name, String reason) {
         List<Runnable> notify = new ArrayList<>();
-        CompletableFuture<Void> ticket;
+        WriteJournal.Ticket ticket;
         synchronized (s) {
             ObjectNode c = t.container(name).put("lastStatus", "STOPPED").put("reason", reason);
             c.remove("exitCode");
@@ -105,13 +105,13 @@ final class TaskRunner implements AutoCloseable {
             settle(t, w, notify);
             ticket = s.journal.append(w);
         }
-        Journal.await(ticket);
+        ticket.await();
         notify.forEach(Runnable::run);
     }
 
     private void exited(EcsTask t, String name, int code) {
         List<Runnable> notify = new ArrayList<>();
-        CompletableFuture<Void> ticket;
+        WriteJournal.Ticket ticket;
         synchronized (s) {
             if (closing) return; // the server is stopping: the next start treats the task as lost with its host
             t.running.remove(name);
@@ -122,7 +122,7 @@ final class TaskRunner implements AutoCloseable {
             settle(t, w, notify);
             ticket = s.journal.append(w);
         }
-        Journal.await(ticket);
+        ticket.await();
         notify.forEach(Runnable::run);
     }
 

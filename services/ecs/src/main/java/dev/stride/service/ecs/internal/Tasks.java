@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.engine.spi.RecordStore.Write;
 import dev.stride.service.JsonProtocol;
 import dev.stride.service.ServiceCall;
-import dev.stride.service.compute.Journal;
+import dev.stride.service.WriteJournal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -70,7 +70,7 @@ final class Tasks {
             // the reply is what RunTask answered, a snapshot: the tasks go on changing
             reply = reply.deepCopy();
         }
-        Journal.await(s.journal.append(w));
+        s.journal.append(w).await();
         for (EcsTask t : started) runner.launch(t, definition);
         return reply;
     }
@@ -160,7 +160,7 @@ final class Tasks {
         String reason = p.path("reason").asText("Task stopped by user");
         ObjectNode out = JsonProtocol.MAPPER.createObjectNode();
         List<Runnable> notify = new ArrayList<>();
-        CompletableFuture<Void> ticket;
+        WriteJournal.Ticket ticket;
         synchronized (s) {
             ObjectNode cluster = clusters.find(c.region(), c.account(), p.path("cluster").textValue());
             EcsTask t = s.tasks.get(id);
@@ -171,7 +171,7 @@ final class Tasks {
             out.set("task", t.d.deepCopy());
             ticket = s.journal.append(w);
         }
-        Journal.await(ticket);
+        ticket.await();
         notify.forEach(Runnable::run);
         return out;
     }
