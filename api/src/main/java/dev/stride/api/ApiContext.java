@@ -53,6 +53,18 @@ final class ApiContext {
     ExecutionEntry execution(String executionArn) {
         Arn arn = Arn.parse(executionArn, "execution", "express");
         if (arn.parts().size() != 2) throw ApiError.invalidArn(executionArn);
-        return registry.execution(executionArn).orElseThrow(() -> ApiError.executionDoesNotExist(executionArn));
+        return registry.execution(executionArn).or(() -> mapRunChild(executionArn))
+                .orElseThrow(() -> ApiError.executionDoesNotExist(executionArn));
+    }
+
+    /**
+     * A distributed Map's child execution: the engine starts those itself and the registry does
+     * not list them (a Map Run may have a million), so its entry is made from the engine's view.
+     */
+    private java.util.Optional<ExecutionEntry> mapRunChild(String executionArn) {
+        if (!executionArn.contains("/")) return java.util.Optional.empty(); // children run MACHINE/LABEL
+        dev.stride.engine.ExecutionView v = engine.describe(executionArn);
+        if (v == null || v.mapRunArn() == null) return java.util.Optional.empty();
+        return java.util.Optional.of(MapRunChildren.entry(v));
     }
 }

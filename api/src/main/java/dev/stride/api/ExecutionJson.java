@@ -15,6 +15,7 @@ final class ExecutionJson {
         if (v != null && v.status().isFinal()) out.put("stopDate", Wire.seconds(v.stopMillis()));
         if (e.versionArn() != null) out.put("stateMachineVersionArn", e.versionArn());
         if (e.aliasArn() != null) out.put("stateMachineAliasArn", e.aliasArn());
+        if (v != null && v.mapRunArn() != null) out.put("mapRunArn", v.mapRunArn());
         out.put("redriveCount", e.redriveCount());
         if (e.redriveMillis() > 0) out.put("redriveDate", Wire.seconds(e.redriveMillis()));
         return out;
@@ -23,8 +24,6 @@ final class ExecutionJson {
     /**
      * DescribeExecution's response; payloads left out for {@code includedData: METADATA_ONLY}.
      * {@code notRedrivable} is why RedriveExecution would refuse it now, or null when it would not.
-     * REDRIVABLE_BY_MAP_RUN never applies: Stride runs a distributed Map's items inside the parent
-     * execution, so there are no child executions a Map Run could redrive.
      */
     static ObjectNode detail(ExecutionEntry e, ExecutionView v, boolean includeData, String notRedrivable) {
         ObjectNode out = summary(e, v);

@@ -14,7 +14,20 @@ final class ExecutionList {
     private static final List<String> REDRIVE_FILTERS = List.of("REDRIVEN", "NOT_REDRIVEN");
     private final ApiContext ctx;
 
-    ExecutionList(ApiContext ctx) { this.ctx = ctx; }
+    private final MapRunChildren children;
+
+    ExecutionList(ApiContext ctx) {
+        this.ctx = ctx;
+        this.children = new MapRunChildren(ctx);
+    }
+
+    private static String statusFilter(Request r) {
+        String status = r.string("statusFilter");
+        if (status != null && !STATUSES.contains(status)) {
+            throw ApiError.constraint("'" + status + "'", "statusFilter", "Member must satisfy enum value set: " + STATUSES);
+        }
+        return status;
+    }
 
     void register(Map<String, Operation> table) { table.put("ListExecutions", this::list); }
 
@@ -25,12 +38,8 @@ final class ExecutionList {
         if (smArn == null) {
             String mapRun = r.string("mapRunArn");
             if (mapRun != null) {
-                // Stride runs a Map Run's items inside the parent execution: a Map Run has no child executions.
                 ctx.mapRuns.find(mapRun);
-                Pages.size(r);
-                ObjectNode none = Wire.object();
-                none.putArray("executions");
-                return none;
+                return children.list(r, mapRun, statusFilter(r));
             }
             throw ApiError.VALIDATION.with("Must provide a StateMachine ARN or a MapRun ARN");
         }
@@ -40,10 +49,7 @@ final class ExecutionList {
         if (m.type() == StateMachineType.EXPRESS) {
             throw ApiError.STATE_MACHINE_TYPE_NOT_SUPPORTED.with("This operation is not supported by this type of state machine");
         }
-        String status = r.string("statusFilter");
-        if (status != null && !STATUSES.contains(status)) {
-            throw ApiError.constraint("'" + status + "'", "statusFilter", "Member must satisfy enum value set: " + STATUSES);
-        }
+        String status = statusFilter(r);
         String redriveFilter = r.string("redriveFilter");
         if (redriveFilter != null && !REDRIVE_FILTERS.contains(redriveFilter)) {
             throw ApiError.constraint("'" + redriveFilter + "'", "redriveFilter", "Member must satisfy enum value set: " + REDRIVE_FILTERS);

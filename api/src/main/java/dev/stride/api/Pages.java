@@ -45,11 +45,11 @@ final class Pages {
         throw ApiError.INVALID_TOKEN.quoting("Invalid Token", "Invalid token");
     }
 
-    private static String encode(String key) {
+    static String encode(String key) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String decode(String token) {
+    static String decode(String token) {
         try {
             return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

@@ -62,8 +62,29 @@ class MapRunTest extends ApiFixture {
         assertThat(run.itemCounts().pending()).isZero();
         assertThat(run.executionCounts().total()).isEqualTo(3);
         assertThat(run.redriveCount()).isZero();
-        // No child executions: Stride runs the items inside the parent.
-        assertThat(sfn.listExecutions(b -> b.mapRunArn(item.mapRunArn())).executions()).isEmpty();
+        // Each item ran as a child execution of its own, listed newest first and described like any other.
+        var children = sfn.listExecutions(b -> b.mapRunArn(item.mapRunArn())).executions();
+        assertThat(children).hasSize(3).allSatisfy(c -> {
+            assertThat(c.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(c.stateMachineArn()).isEqualTo(sm + "/Fan");
+            assertThat(c.mapRunArn()).isEqualTo(item.mapRunArn());
+            assertThat(c.executionArn()).startsWith("arn:aws:states:us-east-1:123456789012:execution:maprun-ok/Fan:");
+        });
+        assertThat(children.stream().map(c -> c.executionArn()).distinct()).hasSize(3);
+        var child = sfn.describeExecution(b -> b.executionArn(children.getLast().executionArn()));
+        assertThat(child.mapRunArn()).isEqualTo(item.mapRunArn());
+        assertThat(child.input()).isEqualTo("1"); // the first item: the last of the newest-first list
+        assertThat(child.output()).isEqualTo("1");
+        assertThat(sfn.getExecutionHistory(b -> b.executionArn(child.executionArn())).events())
+                .extracting(HistoryEvent::type)
+                .containsExactly(HistoryEventType.EXECUTION_STARTED, HistoryEventType.PASS_STATE_ENTERED,
+                        HistoryEventType.PASS_STATE_EXITED, HistoryEventType.EXECUTION_SUCCEEDED);
+        var firstPage = sfn.listExecutions(b -> b.mapRunArn(item.mapRunArn()).maxResults(2));
+        assertThat(firstPage.executions()).hasSize(2);
+        var secondPage = sfn.listExecutions(b -> b.mapRunArn(item.mapRunArn()).maxResults(2).nextToken(firstPage.nextToken()));
+        assertThat(secondPage.executions()).hasSize(1);
+        assertThat(secondPage.nextToken()).isNull();
+        assertThat(secondPage.executions().getFirst().executionArn()).isEqualTo(children.getLast().executionArn());
         assertThatThrownBy(() -> sfn.updateMapRun(b -> b.mapRunArn(item.mapRunArn()).maxConcurrency(5)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("SUCCEEDED");
     }

@@ -211,6 +211,12 @@ public final class Engine implements AutoCloseable {
     /** A distributed Map Run's live counts (UpdateMapRun writes its settings into it), or null when unknown here. */
     public MapRunProgress mapRun(String mapRunArn) { return scheduler.mapRun(mapRunArn); }
 
+    /**
+     * The child execution a distributed Map Run starts for item {@code index} (the index-th it
+     * launches): children are executions of their own, named after the Map Run and the item.
+     */
+    public String mapRunChild(String mapRunArn, int index, boolean express) { return Scheduler.mapRunChildArn(mapRunArn, index, express); }
+
     @Override
     public void close() { scheduler.close(); }
 

@@ -15,4 +15,10 @@ interface Effects {
     void cancelTask(ExecutionRecord ex, String taskToken);
 
     void finished(ExecutionRecord ex);
+
+    /** Starts a distributed Map's child execution once the run that launched it is committed. */
+    void startMapChild(ExecutionRecord parent, MapChild child);
+
+    /** Stops a running child execution of a distributed Map (its Map failed, or its parent ended). */
+    void stopMapChild(ExecutionRecord parent, String childArn, String error, String cause);
 }

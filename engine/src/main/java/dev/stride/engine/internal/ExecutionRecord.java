@@ -19,12 +19,19 @@ final class ExecutionRecord {
     long stopMillis;
     /** Execution TimeoutSeconds deadline, or 0 when none. */
     long deadlineMillis;
-    ExecutionStatus status = ExecutionStatus.RUNNING;
+    /** Volatile: views of a running execution read it without the record's lock. */
+    volatile ExecutionStatus status = ExecutionStatus.RUNNING;
     int redriveCount;
     long redriveMillis;
     JsonNode output;
     String error;
     String cause;
+
+    /** Set on a distributed Map's child: the parent execution, the Map state's frame in it, the item and the Map Run. */
+    String parentArn;
+    int parentFrameId;
+    int childIndex;
+    String mapRunArn;
 
     EventLog history;
     /** How many history events the durable store already holds. */

@@ -86,8 +86,12 @@ final class FanOut {
             fan.childStart = new long[items.size()];
             fan.childStop = new long[items.size()];
             fan.failedItems = new BitSet();
+            fan.expressChildren = mp.expressChildren();
+            fan.attached = true;
             MapRunProgress progress = in.mapRuns.computeIfAbsent(arn, a -> new MapRunProgress());
             progress.total = items.size();
+            progress.childMachineArn = MapChild.stateMachineArn(arn);
+            progress.expressChildren = mp.expressChildren();
         }
         return resume(ex, m, f, mp);
     }
@@ -126,6 +130,7 @@ final class FanOut {
 
     /** Launches what may be launched, or finishes the state when every child is done. */
     Step resume(ExecutionRecord ex, MachineIndex m, Frame f, State st) {
+        if (f.fan.mapRunArn != null) return resumeRun(ex, m, f, (MapState) st);
         int total = f.fan.childResults.length;
         if (f.fan.childError != null) {
             return f.fan.running == 0 ? fail(ex, f, st) : Step.BLOCKED;
@@ -145,6 +150,111 @@ final class FanOut {
         return Step.BLOCKED;
     }
 
+    /** AWS runs at most 10,000 child executions of a Map Run at once (MaxConcurrency 0 means that many). */
+    static final int MAX_CHILDREN_AT_ONCE = 10_000;
+
+    /**
+     * A distributed Map: its children are executions of their own. Launches as many as the
+     * concurrency allows (all in this run: each start is an effect carried out after the run);
+     * the Map ends once every launched child has told it its end.
+     */
+    private Step resumeRun(ExecutionRecord ex, MachineIndex m, Frame f, MapState mp) {
+        FanOutProgress fan = f.fan;
+        if (!fan.attached) reattach(ex, m, f, mp);
+        int total = fan.childResults.length;
+        if (fan.childError != null) return fan.running == 0 ? fail(ex, f, mp) : Step.BLOCKED;
+        if (fan.launched == total) return fan.running == 0 ? succeed(ex, f, mp) : Step.BLOCKED;
+        MapRunProgress progress = in.mapRuns.get(fan.mapRunArn);
+        int limit = progress != null && progress.maxConcurrency != null ? progress.maxConcurrency : fan.maxConcurrency;
+        if (limit <= 0 || limit > MAX_CHILDREN_AT_ONCE) limit = MAX_CHILDREN_AT_ONCE;
+        MachineIndex processor = m.processor(mp);
+        while (fan.launched < total && fan.running < limit) {
+            int index = fan.launched;
+            fan.childStart[index] = in.now();
+            launchChild(ex, f, mp, processor, index);
+            fan.launched++;
+            fan.running++;
+            if (progress != null) progress.running++;
+        }
+        if (progress != null) progress.launched = fan.launched;
+        return Step.BLOCKED;
+    }
+
+    private void launchChild(ExecutionRecord ex, Frame f, MapState mp, MachineIndex processor, int index) {
+        FanOutProgress fan = f.fan;
+        JsonNode item = items(ex, f, mp).get(index);
+        JsonNode input = fan.batched ? item : MapItems.select(in, ex, f, mp, index, item);
+        String runArn = fan.mapRunArn;
+        in.effects.startMapChild(ex, new MapChild(MapChild.executionArn(runArn, index, fan.expressChildren), MapChild.name(runArn, index),
+                MapChild.stateMachineArn(runArn), runArn, ex.executionArn, f.id, index, input, fan.expressChildren, ex.roleArn, processor));
+    }
+
+    /**
+     * The execution was loaded from the store: its children do not know this engine yet. Every
+     * child launched and not counted as ended is launched again; one that exists already (it ran
+     * on, or finished, while the parent's snapshot grew older) is found instead of started twice.
+     */
+    private void reattach(ExecutionRecord ex, MachineIndex m, Frame f, MapState mp) {
+        FanOutProgress fan = f.fan;
+        fan.attached = true;
+        MapRunProgress progress = in.mapRuns.computeIfAbsent(fan.mapRunArn, a -> new MapRunProgress());
+        progress.total = fan.childResults.length;
+        progress.succeeded = fan.succeeded;
+        progress.failed = fan.failedChildren;
+        progress.running = fan.running;
+        progress.launched = fan.launched;
+        progress.childMachineArn = MapChild.stateMachineArn(fan.mapRunArn);
+        progress.expressChildren = fan.expressChildren;
+        if (fan.childError != null) return;
+        MachineIndex processor = m.processor(mp);
+        for (int i = 0; i < fan.launched; i++) if (fan.childStop[i] == 0) launchChild(ex, f, mp, processor, i);
+    }
+
+    /** A child execution of a distributed Map ended: count it once, keep its result, and look at the Map again. */
+    void childEnded(ExecutionRecord ex, MachineIndex m, Slot.Inbound.ChildEnded ended) {
+        Frame f = ex.frames.get(ended.frameId());
+        if (f == null || f.fan == null || !ended.mapRunArn().equals(f.fan.mapRunArn)) return; // an earlier run's
+        FanOutProgress fan = f.fan;
+        int i = ended.index();
+        if (i >= fan.launched || fan.childStop[i] != 0 || fan.childError != null) return; // counted already, or stopped
+        fan.childStop[i] = Math.max(1, ended.stopMillis());
+        if (ended.startMillis() > 0) fan.childStart[i] = ended.startMillis();
+        fan.running--;
+        boolean failed = ended.status() != dev.stride.engine.ExecutionStatus.SUCCEEDED;
+        MapRunProgress progress = in.mapRuns.get(fan.mapRunArn);
+        if (progress != null) {
+            progress.running--;
+            if (failed) progress.failed++;
+            else progress.succeeded++;
+        }
+        if (!failed) {
+            fan.childResults[i] = ended.output();
+            fan.succeeded++;
+        } else {
+            fan.failedItems.set(i);
+            fan.failedChildren++;
+            if (tolerated(f)) {
+                fan.childResults[i] = StateIo.errorOutput(ended.error(), ended.cause());
+            } else {
+                fan.childError = ended.error() == null ? "" : ended.error();
+                fan.childCause = ended.cause();
+                stopChildren(ex, f);
+            }
+        }
+        if (!ex.ready.contains(f.id)) ex.ready.addLast(f.id);
+    }
+
+    /** Stops every child of the frame's Map Run still running (the Map failed, or its execution ended). */
+    void stopChildren(ExecutionRecord ex, Frame f) {
+        FanOutProgress fan = f.fan;
+        if (fan.childStop == null) return;
+        for (int i = 0; i < fan.launched; i++) {
+            if (fan.childStop[i] != 0) continue;
+            in.effects.stopMapChild(ex, MapChild.executionArn(fan.mapRunArn, i, fan.expressChildren), null, null);
+        }
+        fan.running = 0;
+    }
+
     private Frame launch(ExecutionRecord ex, MachineIndex m, Frame f, State st, int index) {
         if (st instanceof ParallelState p) {
             StateGraph branch = p.branches().get(index);
@@ -155,18 +265,11 @@ final class FanOut {
         }
         MapState mp = (MapState) st;
         JsonNode item = items(ex, f, mp).get(index);
-        JsonNode input = f.fan.batched ? item : MapItems.select(in, ex, f, mp, index, item);
-        if (f.fan.childStart != null) {
-            f.fan.childStart[index] = in.now();
-            MapRunProgress progress = in.mapRuns.get(f.fan.mapRunArn);
-            if (progress != null) progress.running++;
-        }
-        if (!mp.distributed()) {
-            Events.appendShaped(ex, f, in.now(), Events.MAP_ITERATION_STARTED, mp.name(), Json.NODES.numberNode(index));
-        }
+        JsonNode input = MapItems.select(in, ex, f, mp, index, item);
+        Events.appendShaped(ex, f, in.now(), Events.MAP_ITERATION_STARTED, mp.name(), Json.NODES.numberNode(index));
         Frame child = in.newFrame(ex, f.id, index, mp.processor(), input);
         child.lastEventId = f.lastEventId;
-        child.detached = f.detached || mp.distributed();
+        child.detached = f.detached;
         return child;
     }
 
@@ -175,24 +278,13 @@ final class FanOut {
         parent.fan.running--;
         State st = m.graph(parent.graphId).state(parent.stateName);
         boolean isMap = st instanceof MapState;
-        boolean inRun = isMap && ((MapState) st).distributed();
-        if (isMap && !inRun) {
+        if (isMap) {
             Events.appendShapedWithPrevious(ex, parent, child.lastEventId, in.now(),
                     child.failed ? Events.MAP_ITERATION_FAILED : Events.MAP_ITERATION_SUCCEEDED, st.name(),
                     Json.NODES.numberNode(child.index));
             parent.fan.lastIterationEventId = parent.lastEventId;
         }
-        if (!inRun) parent.lastEventId = child.lastEventId;
-        if (inRun && parent.fan.childStop != null) {
-            parent.fan.childStop[child.index] = in.now();
-            if (child.failed) parent.fan.failedItems.set(child.index);
-            MapRunProgress progress = in.mapRuns.get(parent.fan.mapRunArn);
-            if (progress != null) {
-                progress.running--;
-                if (child.failed) progress.failed++;
-                else progress.succeeded++;
-            }
-        }
+        parent.lastEventId = child.lastEventId;
         if (!child.failed) {
             parent.fan.childResults[child.index] = child.output;
             parent.fan.succeeded++;

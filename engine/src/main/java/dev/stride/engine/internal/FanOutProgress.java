@@ -35,4 +35,11 @@ final class FanOutProgress {
     long[] childStop;
     /** Children that failed (their result is {Error, Cause}). */
     java.util.BitSet failedItems;
+    /** The children are Express executions (in memory only; launched again if the parent resumes from the store). */
+    boolean expressChildren;
+    /**
+     * This engine started (or found) the launched children: false in an execution loaded from
+     * the store, whose children must be looked up again before anything else.
+     */
+    transient boolean attached;
 }

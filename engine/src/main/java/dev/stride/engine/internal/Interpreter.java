@@ -84,6 +84,11 @@ public final class Interpreter {
         return f;
     }
 
+    /** A distributed Map's child execution ended: the Map state's frame counts it and looks again. */
+    void mapChildEnded(ExecutionRecord ex, MachineIndex m, Slot.Inbound.ChildEnded ended) {
+        fanOut.childEnded(ex, m, ended);
+    }
+
     /** Runs every ready frame until none is ready. */
     public void run(ExecutionRecord ex, MachineIndex m) { run(ex, m, Integer.MAX_VALUE); }
 
@@ -578,6 +583,7 @@ public final class Interpreter {
     private void cancelAll(ExecutionRecord ex) {
         for (Frame f : ex.frames.inIdOrder()) {
             if (f.phase == Phase.WAIT_TASK && f.taskToken != null) effects.cancelTask(ex, f.taskToken);
+            if (f.fan != null && f.fan.mapRunArn != null) fanOut.stopChildren(ex, f);
         }
         ex.ready.clear();
     }

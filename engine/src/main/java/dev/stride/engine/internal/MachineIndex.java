@@ -54,6 +54,47 @@ public final class MachineIndex {
         return t;
     }
 
+    private final Map<String, MachineIndex> processors = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A distributed Map's ItemProcessor as a state machine of its own (its children are
+     * executions of it): the processor's definition with the Map state's query language, compiled
+     * once per Map state. Its source is what a durable child stores, so recovery compiles the same.
+     */
+    MachineIndex processor(MapState map) {
+        String graphId = map.processor().id();
+        return processors.computeIfAbsent(graphId, id -> {
+            com.fasterxml.jackson.databind.JsonNode node = processorSource(machine.source(), map.name());
+            if (node == null) throw new IllegalStateException("no ItemProcessor of Map state '" + map.name() + "' in the definition");
+            com.fasterxml.jackson.databind.node.ObjectNode def = ((com.fasterxml.jackson.databind.node.ObjectNode) node).deepCopy();
+            def.remove("ProcessorConfig");
+            if (!def.has("QueryLanguage")) def.put("QueryLanguage", map.common().jsonata() ? "JSONata" : "JSONPath");
+            return new MachineIndex(dev.stride.asl.compile.DefinitionCompiler.compile(def));
+        });
+    }
+
+    /** The ItemProcessor (or legacy Iterator) of the Map state with this name, anywhere in the definition (state names are unique). */
+    private static com.fasterxml.jackson.databind.JsonNode processorSource(com.fasterxml.jackson.databind.JsonNode graph, String mapName) {
+        com.fasterxml.jackson.databind.JsonNode states = graph.get("States");
+        if (states == null) return null;
+        for (var it = states.fields(); it.hasNext(); ) {
+            var e = it.next();
+            com.fasterxml.jackson.databind.JsonNode st = e.getValue();
+            com.fasterxml.jackson.databind.JsonNode proc = st.has("ItemProcessor") ? st.get("ItemProcessor") : st.get("Iterator");
+            if (e.getKey().equals(mapName) && proc != null) return proc;
+            if (proc != null) {
+                var found = processorSource(proc, mapName);
+                if (found != null) return found;
+            }
+            com.fasterxml.jackson.databind.JsonNode branches = st.get("Branches");
+            if (branches != null) for (var b : branches) {
+                var found = processorSource(b, mapName);
+                if (found != null) return found;
+            }
+        }
+        return null;
+    }
+
     StateGraph graph(String id) {
         StateGraph top = machine.graph();
         if (id == top.id()) return top; // frames hold the graph's own id string: most are in the top graph

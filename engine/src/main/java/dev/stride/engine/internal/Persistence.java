@@ -50,7 +50,7 @@ final class Persistence {
         }
         return new ExecutionChange(ex.executionArn, ex.name, ex.stateMachineArn, ex.express, definition, ex.status,
                 ex.startMillis, ex.stopMillis, Json.write(ex.input), ex.output == null ? null : Json.write(ex.output),
-                ex.error, ex.cause, snapshot, events, wakeMillis);
+                ex.error, ex.cause, snapshot, events, wakeMillis, ex.mapRunArn);
     }
 
     static ExecutionRecord record(StoredExecution s, List<HistoryEvent> history) {
@@ -75,6 +75,6 @@ final class Persistence {
         if (s == null) return null;
         return new ExecutionView(s.executionArn(), s.name(), s.stateMachineArn(), s.status(), Json.parse(s.inputJson()),
                 s.outputJson() == null ? null : Json.parse(s.outputJson()), s.error(), s.cause(), s.startMillis(),
-                s.stopMillis(), s.express());
+                s.stopMillis(), s.express(), s.mapRunArn());
     }
 }

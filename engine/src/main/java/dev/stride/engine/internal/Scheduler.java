@@ -82,6 +82,11 @@ public final class Scheduler implements AutoCloseable {
 
     public Clock clock() { return clock; }
 
+    /** The ARN of the child execution a distributed Map Run started (or will start) for item {@code index}. */
+    public static String mapRunChildArn(String mapRunArn, int index, boolean express) {
+        return MapChild.executionArn(mapRunArn, index, express);
+    }
+
     public void maxPayloadBytes(int bytes) { interpreter.maxPayloadBytes = bytes; }
 
     public void maxHistoryEvents(int events) { interpreter.maxHistoryEvents = events; }
@@ -262,6 +267,7 @@ public final class Scheduler implements AutoCloseable {
             }
             case Slot.Inbound.Stop s -> interpreter.abort(ex, slot.machine, s.error(), s.cause());
             case Slot.Inbound.Wake w -> { }
+            case Slot.Inbound.ChildEnded c -> interpreter.mapChildEnded(ex, slot.machine, c);
             case Slot.Inbound.Progress p -> interpreter.taskProgress(ex, slot.machine, p.frameId(), p.token(), p.workerName(), p.output(), p.submitted());
         }
     }
@@ -341,10 +347,18 @@ public final class Scheduler implements AutoCloseable {
     }
 
     private static ExecutionView viewOf(Slot slot) {
+        ExecutionRecord running = slot.record;
+        // A running execution's view is its fixed identity and input: no need to wait for the
+        // lock, which a busy execution (a Map Run taking in thousands of child ends) holds for a
+        // whole run. Status is read racily on purpose; once it is final, the lock gives the rest.
+        if (running.status == ExecutionStatus.RUNNING) {
+            return new ExecutionView(running.executionArn, running.name, running.stateMachineArn, ExecutionStatus.RUNNING,
+                    running.input, null, null, null, running.startMillis, 0, running.express, running.mapRunArn);
+        }
         synchronized (slot) {
             ExecutionRecord ex = slot.record;
             return new ExecutionView(ex.executionArn, ex.name, ex.stateMachineArn, ex.status, ex.input, ex.output,
-                    ex.error, ex.cause, ex.startMillis, ex.stopMillis, ex.express);
+                    ex.error, ex.cause, ex.startMillis, ex.stopMillis, ex.express, ex.mapRunArn);
         }
     }
 
@@ -469,6 +483,16 @@ public final class Scheduler implements AutoCloseable {
         public void finished(ExecutionRecord ex) {
             outbox.get().finished = true;
         }
+
+        @Override
+        public void startMapChild(ExecutionRecord parent, MapChild child) {
+            outbox.get().children.add(child);
+        }
+
+        @Override
+        public void stopMapChild(ExecutionRecord parent, String childArn, String error, String cause) {
+            outbox.get().childStops.add(new String[] {childArn, error, cause});
+        }
     }
 
     private final class Outbox {
@@ -477,6 +501,8 @@ public final class Scheduler implements AutoCloseable {
         final List<long[]> timers = new ArrayList<>();
         final List<Dispatch> dispatches = new ArrayList<>();
         final List<TaskInvocation> cancels = new ArrayList<>();
+        final List<MapChild> children = new ArrayList<>();
+        final List<String[]> childStops = new ArrayList<>();
         boolean finished;
 
         Outbox bind(Slot s) {
@@ -502,6 +528,7 @@ public final class Scheduler implements AutoCloseable {
         private void flushBound(boolean commit) {
             Slot s = slot;
             s.runs++;
+            if (!children.isEmpty() || !childStops.isEmpty()) handChildren(s, commit);
             if (!commit || committer == null || s.record.express) {
                 // Nothing to wait for (in memory, or left to the next run's commit): carry the
                 // effects out now without copying them.
@@ -525,14 +552,107 @@ public final class Scheduler implements AutoCloseable {
             if (change == null) { // nothing new: all of it is committed already
                 s.recorded.complete(null);
                 applyEffects(s, t, d, c, f);
+                startChildren(pendingChildren);
+                pendingChildren = null;
                 return;
             }
             int run = s.runs;
-            committer.submit(change, wake > 0 ? () -> parkOrApply(s, run, t, d, c, f) : () -> {
+            List<MapChild> kids = pendingChildren;
+            pendingChildren = null;
+            committer.submit(change, wake > 0 ? () -> { parkOrApply(s, run, t, d, c, f); startChildren(kids); } : () -> {
                 s.recorded.complete(null);
                 applyEffects(s, t, d, c, f);
+                startChildren(kids);
             });
         }
+
+        /** Child starts and stops of this run, taken out of the outbox; for a committed run they wait for the commit. */
+        private List<MapChild> pendingChildren;
+
+        private void handChildren(Slot s, boolean commit) {
+            List<MapChild> kids = List.copyOf(children);
+            children.clear();
+            for (String[] stop : childStops) stopChild(stop[0], stop[1], stop[2]);
+            childStops.clear();
+            if (!commit || committer == null || s.record.express) startChildren(kids);
+            else pendingChildren = kids;
+        }
+    }
+
+    // ---- distributed Map children: executions of their own, started and told about by the engine ----
+
+    /**
+     * Starts children on the workers, never on the thread that flushes: that may be the committer
+     * (a durable child's start must not wait on it) or hold the parent's lock.
+     */
+    private void startChildren(List<MapChild> kids) {
+        if (kids == null || kids.isEmpty()) return;
+        busy.incrementAndGet();
+        workers.execute(() -> {
+            try {
+                for (MapChild kid : kids) startMapChild(kid);
+            } finally {
+                if (busy.decrementAndGet() == 0) timers.poke();
+            }
+        });
+    }
+
+    /**
+     * Starts one child, unless it exists already (the parent resumed from an older snapshot and
+     * launched the item again): a running child will tell its parent when it ends, a finished one
+     * is told now.
+     */
+    private void startMapChild(MapChild c) {
+        Slot existing = live(c.executionArn());
+        if (existing != null) {
+            synchronized (existing) {
+                if (!existing.ended()) return;
+            }
+            tellParent(existing.record);
+            return;
+        }
+        if (store != null && !c.express()) {
+            var stored = store.find(c.executionArn());
+            if (stored != null) {
+                Slot parent = live(c.parentArn());
+                if (parent != null && stored.status().isFinal()) {
+                    deliver(parent, new Slot.Inbound.ChildEnded(c.frameId(), c.index(), c.mapRunArn(), stored.status(),
+                            stored.outputJson() == null ? null : dev.stride.expr.Json.parse(stored.outputJson()),
+                            stored.error(), stored.cause(), stored.startMillis(), stored.stopMillis()));
+                }
+                return;
+            }
+        }
+        ExecutionRecord ex = new ExecutionRecord(c.machine().historyHint());
+        ex.executionArn = c.executionArn();
+        ex.name = c.name();
+        ex.stateMachineArn = c.stateMachineArn();
+        ex.stateMachineName = c.stateMachineArn().substring(c.stateMachineArn().lastIndexOf(':') + 1);
+        ex.roleArn = c.roleArn();
+        ex.express = c.express();
+        ex.input = c.input();
+        ex.startMillis = clock.millis();
+        ex.parentArn = c.parentArn();
+        ex.parentFrameId = c.frameId();
+        ex.childIndex = c.index();
+        ex.mapRunArn = c.mapRunArn();
+        Slot slot = new Slot(ex, c.machine(), committer != null && !c.express());
+        slot.startPending = true;
+        if (slots.putIfAbsent(ex.executionArn, slot) != null) return;
+        schedule(slot);
+    }
+
+    /** A child of a distributed Map ended (and is committed): its parent learns of it through its inbox. */
+    private void tellParent(ExecutionRecord child) {
+        Slot parent = live(child.parentArn);
+        if (parent == null) return; // the parent is over: nobody waits for this child any more
+        deliver(parent, new Slot.Inbound.ChildEnded(child.parentFrameId, child.childIndex, child.mapRunArn, child.status,
+                child.output, child.error, child.cause, child.startMillis, child.stopMillis));
+    }
+
+    private void stopChild(String childArn, String error, String cause) {
+        Slot slot = live(childArn);
+        if (slot != null) deliver(slot, new Slot.Inbound.Stop(error, cause));
     }
 
     private void applyEffects(Slot slot, List<long[]> timerList, List<Dispatch> dispatches, List<TaskInvocation> cancels,
@@ -548,10 +668,13 @@ public final class Scheduler implements AutoCloseable {
         if (finished) {
             slot.machine.finishedWith(slot.record.history.size());
             if (store != null && !slot.record.express) slots.remove(slot.record.executionArn); // the store has it now
+            // An Express child is nobody's to describe (AWS lists none): it leaves nothing behind.
+            if (slot.record.parentArn != null && slot.record.express) slots.remove(slot.record.executionArn);
             var waiting = slot.doneIfWanted();
             if (waiting != null) parkedWaiters.remove(slot.record.executionArn, waiting);
             if (!endListeners.isEmpty()) tellEnd(slot); // first: whoever awaits the end sees it counted
             slot.end();
+            if (slot.record.parentArn != null) tellParent(slot.record);
         }
     }
 

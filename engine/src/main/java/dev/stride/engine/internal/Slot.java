@@ -118,6 +118,11 @@ final class Slot {
         /** Nothing to apply: makes sure a worker looks at the execution (its ready frames changed). */
         record Wake() implements Inbound {}
 
+        /** A distributed Map's child execution ended (committed, when durable). */
+        record ChildEnded(int frameId, int index, String mapRunArn, dev.stride.engine.ExecutionStatus status,
+                          com.fasterxml.jackson.databind.JsonNode output, String error, String cause,
+                          long startMillis, long stopMillis) implements Inbound {}
+
         record Progress(int frameId, String token, String workerName, com.fasterxml.jackson.databind.JsonNode output, boolean submitted) implements Inbound {}
     }
 }

@@ -5,4 +5,14 @@ import dev.stride.engine.ExecutionStatus;
 /** An execution as a store holds it (history is read separately). Snapshot is null once final. */
 public record StoredExecution(String executionArn, String name, String stateMachineArn, boolean express,
                               String definition, ExecutionStatus status, long startMillis, long stopMillis,
-                              String inputJson, String outputJson, String error, String cause, String snapshot) {}
+                              String inputJson, String outputJson, String error, String cause, String snapshot,
+                              String mapRunArn) {
+
+    /** An execution that belongs to no Map Run. */
+    public StoredExecution(String executionArn, String name, String stateMachineArn, boolean express, String definition,
+                           ExecutionStatus status, long startMillis, long stopMillis, String inputJson, String outputJson,
+                           String error, String cause, String snapshot) {
+        this(executionArn, name, stateMachineArn, express, definition, status, startMillis, stopMillis, inputJson, outputJson,
+                error, cause, snapshot, null);
+    }
+}

@@ -26,8 +26,8 @@ import java.util.Map;
 final class BatchWriter implements AutoCloseable {
     private static final String UPSERT = """
         INSERT INTO executions (arn, name, state_machine_arn, express, definition_id, status, final, start_millis,
-                                stop_millis, input, output, error, cause, snapshot, wake_millis)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                stop_millis, input, output, error, cause, snapshot, wake_millis, map_run_arn)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (arn) DO UPDATE SET status = excluded.status, final = excluded.final,
           stop_millis = excluded.stop_millis, output = excluded.output, error = excluded.error,
           cause = excluded.cause, snapshot = excluded.snapshot, wake_millis = excluded.wake_millis,
@@ -126,7 +126,7 @@ final class BatchWriter implements AutoCloseable {
             byArn.put(c.executionArn(), new ExecutionChange(c.executionArn(), c.name(), c.stateMachineArn(), c.express(),
                     before.definition() != null ? before.definition() : c.definition(), c.status(), c.startMillis(),
                     c.stopMillis(), before.inputJson() != null ? before.inputJson() : c.inputJson(), c.outputJson(), c.error(),
-                    c.cause(), c.snapshot(), events, c.wakeMillis()));
+                    c.cause(), c.snapshot(), events, c.wakeMillis(), c.mapRunArn()));
         }
         return merged ? new ArrayList<>(byArn.values()) : batch;
     }
@@ -150,6 +150,7 @@ final class BatchWriter implements AutoCloseable {
         ps.setString(14, c.snapshot());
         if (c.wakeMillis() > 0) ps.setLong(15, c.wakeMillis());
         else ps.setNull(15, Types.INTEGER);
+        ps.setString(16, c.mapRunArn());
         try (ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) throw new SQLException("write of " + c.executionArn() + " returned no row");
             return rs.getLong(1);

@@ -27,12 +27,12 @@ import java.util.List;
 final class Schema {
     /** 'STRD': marks the file as a Stride store (PRAGMA application_id). */
     static final int APPLICATION_ID = 0x53545244;
-    static final int CURRENT = 6;
+    static final int CURRENT = 7;
 
     private interface Migration { void apply(Connection c) throws SQLException; }
 
     private static final List<Migration> MIGRATIONS = List.of(Schema::version1, Schema::version2, Schema::version3, Schema::version4, Schema::version5,
-            Schema::version6);
+            Schema::version6, Schema::version7);
 
     private Schema() {}
 
@@ -185,6 +185,16 @@ final class Schema {
         try (Statement s = c.createStatement()) {
             s.executeUpdate("CREATE TABLE service_records (tbl TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL)");
             s.executeUpdate("CREATE UNIQUE INDEX service_records_key ON service_records (tbl, key)");
+        }
+    }
+
+    /**
+     * Version 7: the Map Run a distributed Map's child execution belongs to (null for every other
+     * execution), so DescribeExecution can name it for a child that is only in the store.
+     */
+    private static void version7(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("ALTER TABLE executions ADD COLUMN map_run_arn TEXT");
         }
     }
 

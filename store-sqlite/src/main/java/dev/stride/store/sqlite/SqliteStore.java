@@ -395,13 +395,13 @@ public final class SqliteStore implements ExecutionStore, dev.stride.engine.spi.
 
     private static final String SELECT_EXECUTION = """
             SELECT e.arn, e.name, e.state_machine_arn, e.express, d.text, e.status, e.start_millis, e.stop_millis,
-                   e.input, e.output, e.error, e.cause, e.snapshot
+                   e.input, e.output, e.error, e.cause, e.snapshot, e.map_run_arn
             FROM executions e LEFT JOIN definitions d ON d.id = e.definition_id""";
 
     private static StoredExecution execution(ResultSet rs) throws SQLException {
         return new StoredExecution(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4) != 0, rs.getString(5),
                 ExecutionStatus.valueOf(rs.getString(6)), rs.getLong(7), rs.getLong(8), rs.getString(9), rs.getString(10),
-                rs.getString(11), rs.getString(12), rs.getString(13));
+                rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14));
     }
 
     @Override
