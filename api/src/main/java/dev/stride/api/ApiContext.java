@@ -65,6 +65,6 @@ final class ApiContext {
         if (!executionArn.contains("/")) return java.util.Optional.empty(); // children run MACHINE/LABEL
         dev.stride.engine.ExecutionView v = engine.describe(executionArn);
         if (v == null || v.mapRunArn() == null) return java.util.Optional.empty();
-        return java.util.Optional.of(MapRunChildren.entry(v));
+        return java.util.Optional.of(MapRunChildren.entry(this, v));
     }
 }

@@ -183,6 +183,7 @@ final class ExecutionActions {
         if (e.express()) return "Express executions cannot be redriven";
         if (v == null || !v.status().isFinal()) return "Execution is RUNNING and cannot be redriven";
         if (v.status() == ExecutionStatus.SUCCEEDED) return "Execution is SUCCEEDED and cannot be redriven";
+        if (v.mapRunArn() != null) return "Execution is a child of Map Run " + v.mapRunArn() + "; redrive its parent execution";
         long now = ctx.now();
         if (now - v.stopMillis() > REDRIVE_WINDOW.toMillis()) return "Execution closed more than 14 days ago";
         if (now - v.startMillis() > OPEN_LIMIT.toMillis()) return "Execution has been open for more than a year";

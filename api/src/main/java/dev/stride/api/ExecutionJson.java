@@ -29,7 +29,9 @@ final class ExecutionJson {
         ObjectNode out = summary(e, v);
         payloads(out, v, includeData);
         outcome(out, v);
-        if (!e.express()) {
+        if (v.mapRunArn() != null && v.status().isFinal() && v.status() != ExecutionStatus.SUCCEEDED) {
+            out.put("redriveStatus", "REDRIVABLE_BY_MAP_RUN"); // its parent's redrive redrives it
+        } else if (!e.express()) {
             out.put("redriveStatus", notRedrivable == null ? "REDRIVABLE" : "NOT_REDRIVABLE");
             if (notRedrivable != null) out.put("redriveStatusReason", notRedrivable);
         }

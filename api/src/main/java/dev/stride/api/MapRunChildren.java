@@ -30,7 +30,7 @@ final class MapRunChildren {
             next--;
             if (v == null) continue; // launched, its start not carried out yet
             if (statusFilter == null || ExecutionJson.status(v).name().equals(statusFilter)) {
-                page.add(ExecutionJson.summary(entry(v), v));
+                page.add(ExecutionJson.summary(entry(ctx, v), v));
             }
         }
         if (next >= 0) out.put("nextToken", Pages.encode(mapRunArn + "#" + next));
@@ -51,9 +51,27 @@ final class MapRunChildren {
         }
     }
 
-    /** What the API knows of a child: the engine's view; it ran the Map's ItemProcessor, no version, no alias. */
-    static ExecutionEntry entry(ExecutionView v) {
-        return new ExecutionEntry(v.executionArn(), v.name(), v.stateMachineArn(), null, null, v.express(), null, null, null,
-                v.startMillis(), null, v.startMillis());
+    /**
+     * What the API knows of a child: the engine's view; it ran the Map's ItemProcessor, no version,
+     * no alias. Its redrives (a redriven Map Run redrives its failed Standard children) are read
+     * from its own history, which is short.
+     */
+    static ExecutionEntry entry(ApiContext ctx, ExecutionView v) {
+        int redrives = 0;
+        long redriveMillis = 0;
+        var history = v.express() ? null : ctx.engine.history(v.executionArn());
+        if (history != null) {
+            for (var e : history) {
+                if (!e.type().equals("ExecutionRedriven")) continue;
+                redrives++;
+                redriveMillis = e.timestampMillis();
+            }
+        }
+        // The parent's machine (MACHINE of MACHINE/LABEL): its definition holds the ItemProcessor the child ran.
+        String parentMachine = v.stateMachineArn().substring(0, v.stateMachineArn().lastIndexOf('/'));
+        MachineEntry m = ctx.registry.machine(parentMachine).orElse(null);
+        return new ExecutionEntry(v.executionArn(), v.name(), v.stateMachineArn(), null, null, v.express(),
+                m == null ? null : m.definition(), m == null ? null : m.roleArn(), m == null ? null : m.revisionId(),
+                m == null ? v.startMillis() : Math.max(m.creationMillis(), m.updateMillis()), null, v.startMillis(), redrives, redriveMillis);
     }
 }

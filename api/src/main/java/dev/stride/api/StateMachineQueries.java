@@ -2,6 +2,7 @@ package dev.stride.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stride.engine.ExecutionView;
 import java.util.Map;
 
 /** Reading state machines: Describe, List, and DescribeStateMachineForExecution. */
@@ -64,6 +65,11 @@ final class StateMachineQueries {
         out.put("definition", e.definition()).put("roleArn", e.roleArn());
         out.put("updateDate", Wire.seconds(e.machineUpdateMillis()));
         out.put("revisionId", e.revisionId());
+        ExecutionView v = ctx.engine.describe(e.arn());
+        if (v != null && v.mapRunArn() != null) { // a distributed Map's child: its Map Run and the Map's label
+            out.put("mapRunArn", v.mapRunArn());
+            out.put("label", e.stateMachineArn().substring(e.stateMachineArn().lastIndexOf('/') + 1));
+        }
         ctx.registry.machine(e.stateMachineArn()).ifPresent(m -> {
             out.set("loggingConfiguration", m.loggingConfiguration());
             out.set("tracingConfiguration", m.tracingConfiguration());

@@ -75,6 +75,10 @@ class MapRunTest extends ApiFixture {
         assertThat(child.mapRunArn()).isEqualTo(item.mapRunArn());
         assertThat(child.input()).isEqualTo("1"); // the first item: the last of the newest-first list
         assertThat(child.output()).isEqualTo("1");
+        var childMachine = sfn.describeStateMachineForExecution(b -> b.executionArn(child.executionArn()));
+        assertThat(childMachine.mapRunArn()).isEqualTo(item.mapRunArn());
+        assertThat(childMachine.label()).isEqualTo("Fan");
+        assertThat(childMachine.stateMachineArn()).isEqualTo(sm + "/Fan");
         assertThat(sfn.getExecutionHistory(b -> b.executionArn(child.executionArn())).events())
                 .extracting(HistoryEvent::type)
                 .containsExactly(HistoryEventType.EXECUTION_STARTED, HistoryEventType.PASS_STATE_ENTERED,
@@ -137,6 +141,42 @@ class MapRunTest extends ApiFixture {
         assertThat(run.itemCounts().failed()).isEqualTo(1);
         assertThat(run.itemCounts().aborted()).isEqualTo(1);
         assertThat(run.itemCounts().total()).isEqualTo(2);
+    }
+
+    @Test
+    void aRedrivenParentRedrivesItsFailedMapRunRerunningOnlyTheChildThatFailed() {
+        String sm = createMachine("maprun-redrive", distributed("\"MaxConcurrency\": 3,", """
+                {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                 "Parameters": {"t.$": "$$.Task.Token"}, "End": true}"""));
+        String exec = sfn.startExecution(b -> b.stateMachineArn(sm).input("{\"items\": [1, 2, 3]}")).executionArn();
+        String runArn = poll(() -> sfn.listMapRuns(b -> b.executionArn(exec)).mapRuns(), l -> !l.isEmpty()).getFirst().mapRunArn();
+        var children = poll(() -> sfn.listExecutions(b -> b.mapRunArn(runArn)).executions(), l -> l.size() == 3);
+        String second = children.get(1).executionArn(); // newest first: item 2 is in the middle
+        assertThat(sfn.describeExecution(b -> b.executionArn(second)).input()).isEqualTo("2");
+        sfn.sendTaskSuccess(b -> b.taskToken(held.nextToken(children.get(0).executionArn())).output("\"three\""));
+        sfn.sendTaskSuccess(b -> b.taskToken(held.nextToken(children.get(2).executionArn())).output("\"one\""));
+        sfn.sendTaskFailure(b -> b.taskToken(held.nextToken(second)).error("Item.Broke").cause("first try"));
+        assertThat(awaitDone(exec).status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(sfn.describeMapRun(b -> b.mapRunArn(runArn)).status()).isEqualTo(MapRunStatus.FAILED);
+
+        sfn.redriveExecution(b -> b.executionArn(exec));
+        sfn.sendTaskSuccess(b -> b.taskToken(held.nextToken(second)).output("\"two\""));
+
+        var done = awaitDone(exec);
+        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(done.output()).isEqualTo("[\"one\",\"two\",\"three\"]");
+        List<HistoryEvent> events = sfn.getExecutionHistory(b -> b.executionArn(exec)).events();
+        HistoryEvent redriven = events.stream().filter(e -> e.type() == HistoryEventType.MAP_RUN_REDRIVEN).findFirst().orElseThrow();
+        assertThat(redriven.mapRunRedrivenEventDetails().mapRunArn()).isEqualTo(runArn);
+        assertThat(redriven.mapRunRedrivenEventDetails().redriveCount()).isEqualTo(1);
+        assertThat(events.stream().filter(e -> e.type() == HistoryEventType.MAP_RUN_STARTED)).hasSize(1);
+        assertThat(events.getLast().type()).isEqualTo(HistoryEventType.EXECUTION_SUCCEEDED);
+        DescribeMapRunResponse run = sfn.describeMapRun(b -> b.mapRunArn(runArn));
+        assertThat(run.status()).isEqualTo(MapRunStatus.SUCCEEDED);
+        assertThat(run.redriveCount()).isEqualTo(1);
+        assertThat(run.itemCounts().succeeded()).isEqualTo(3);
+        assertThat(sfn.describeExecution(b -> b.executionArn(second)).redriveCount()).isEqualTo(1);
+        assertThat(sfn.describeExecution(b -> b.executionArn(children.get(0).executionArn())).redriveCount()).isZero();
     }
 
     @Test

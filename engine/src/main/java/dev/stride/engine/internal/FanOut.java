@@ -163,15 +163,25 @@ final class FanOut {
         if (!fan.attached) reattach(ex, m, f, mp);
         int total = fan.childResults.length;
         if (fan.childError != null) return fan.running == 0 ? fail(ex, f, mp) : Step.BLOCKED;
-        if (fan.launched == total) return fan.running == 0 ? succeed(ex, f, mp) : Step.BLOCKED;
+        if (fan.launched == total && (fan.rerun == null || fan.rerun.isEmpty())) {
+            return fan.running == 0 ? succeed(ex, f, mp) : Step.BLOCKED;
+        }
         MapRunProgress progress = in.mapRuns.get(fan.mapRunArn);
         int limit = progress != null && progress.maxConcurrency != null ? progress.maxConcurrency : fan.maxConcurrency;
         if (limit <= 0 || limit > MAX_CHILDREN_AT_ONCE) limit = MAX_CHILDREN_AT_ONCE;
         MachineIndex processor = m.processor(mp);
+        while (fan.rerun != null && !fan.rerun.isEmpty() && fan.running < limit) {
+            int index = fan.rerun.nextSetBit(0);
+            fan.rerun.clear(index);
+            fan.childStart[index] = in.now();
+            launchChild(ex, f, mp, processor, index, true);
+            fan.running++;
+            if (progress != null) progress.running++;
+        }
         while (fan.launched < total && fan.running < limit) {
             int index = fan.launched;
             fan.childStart[index] = in.now();
-            launchChild(ex, f, mp, processor, index);
+            launchChild(ex, f, mp, processor, index, false);
             fan.launched++;
             fan.running++;
             if (progress != null) progress.running++;
@@ -180,13 +190,14 @@ final class FanOut {
         return Step.BLOCKED;
     }
 
-    private void launchChild(ExecutionRecord ex, Frame f, MapState mp, MachineIndex processor, int index) {
+    private void launchChild(ExecutionRecord ex, Frame f, MapState mp, MachineIndex processor, int index, boolean redrive) {
         FanOutProgress fan = f.fan;
         JsonNode item = items(ex, f, mp).get(index);
         JsonNode input = fan.batched ? item : MapItems.select(in, ex, f, mp, index, item);
         String runArn = fan.mapRunArn;
         in.effects.startMapChild(ex, new MapChild(MapChild.executionArn(runArn, index, fan.expressChildren), MapChild.name(runArn, index),
-                MapChild.stateMachineArn(runArn), runArn, ex.executionArn, f.id, index, input, fan.expressChildren, ex.roleArn, processor));
+                MapChild.stateMachineArn(runArn), runArn, ex.executionArn, f.id, index, input, fan.expressChildren, ex.roleArn, processor,
+                redrive));
     }
 
     /**
@@ -207,7 +218,57 @@ final class FanOut {
         progress.expressChildren = fan.expressChildren;
         if (fan.childError != null) return;
         MachineIndex processor = m.processor(mp);
-        for (int i = 0; i < fan.launched; i++) if (fan.childStop[i] == 0) launchChild(ex, f, mp, processor, i);
+        for (int i = 0; i < fan.launched; i++) {
+            if (fan.childStop[i] == 0 && (fan.rerun == null || !fan.rerun.get(i))) launchChild(ex, f, mp, processor, i, fan.redriveCount > 0);
+        }
+    }
+
+    /**
+     * RedriveExecution reached a frame whose distributed Map failed or was stopped: the same Map
+     * Run goes on (MapRunRedriven). Children that succeeded keep their results; those that
+     * failed, were aborted or never ended run again, and items never launched are launched.
+     */
+    void redriveRun(ExecutionRecord ex, Frame f, int redrivenEventId) {
+        FanOutProgress fan;
+        if (f.phase == Phase.DONE && f.failed && f.redrivableRun != null) fan = f.redrivableRun;
+        else if (f.phase == Phase.WAIT_CHILDREN && f.fan != null && f.fan.mapRunArn != null) fan = f.fan;
+        else return;
+        f.redrivableRun = null;
+        fan.rerun = new BitSet();
+        for (int i = 0; i < fan.launched; i++) {
+            boolean succeeded = fan.childStop[i] != 0 && !fan.failedItems.get(i);
+            if (succeeded) continue;
+            if (fan.failedItems.get(i)) fan.failedChildren--;
+            fan.failedItems.clear(i);
+            fan.childStop[i] = 0;
+            fan.childResults[i] = null;
+            fan.rerun.set(i);
+        }
+        fan.running = 0;
+        fan.childError = null;
+        fan.childCause = null;
+        fan.redriveCount++;
+        fan.attached = true;
+        f.fan = fan;
+        f.phase = Phase.WAIT_CHILDREN;
+        f.failed = false;
+        f.error = null;
+        f.cause = null;
+        f.pendingFailedEvent = null;
+        f.lastEventId = redrivenEventId;
+        Events.append(ex, f, in.now(), "MapRunRedriven", "mapRunRedrivenEventDetails",
+                Events.object().put("mapRunArn", fan.mapRunArn).put("redriveCount", fan.redriveCount));
+        MapRunProgress progress = in.mapRuns.computeIfAbsent(fan.mapRunArn, a -> new MapRunProgress());
+        progress.total = fan.childResults.length;
+        progress.succeeded = fan.succeeded;
+        progress.failed = 0;
+        progress.aborted = 0;
+        progress.running = 0;
+        progress.launched = fan.launched;
+        progress.over = false;
+        progress.childMachineArn = MapChild.stateMachineArn(fan.mapRunArn);
+        progress.expressChildren = fan.expressChildren;
+        ex.ready.addLast(f.id);
     }
 
     /** A child execution of a distributed Map ended: count it once, keep its result, and look at the Map again. */
@@ -397,6 +458,16 @@ final class FanOut {
             cause = "The specified tolerated failure threshold was exceeded";
         }
         if (isMap && ((MapState) st).distributed()) {
+            MapState mp = (MapState) st;
+            // The results written so far are exported when the run fails too (the manifest's FAILED and PENDING files).
+            if (mp.resultWriter() != null && ResultFiles.exports(mp.resultWriter())) {
+                try {
+                    writeResults(ex, f, mp);
+                } catch (StatesError e) {
+                    error = e.error();
+                    cause = e.cause();
+                }
+            }
             Events.append(ex, f, in.now(), "MapRunFailed", null, null);
             MapRunProgress progress = f.fan.mapRunArn == null ? null : in.mapRuns.get(f.fan.mapRunArn);
             if (progress != null) {
@@ -406,9 +477,11 @@ final class FanOut {
             }
         }
         f.pendingFailedEvent = isMap ? "MapStateFailed" : "ParallelStateFailed";
+        FanOutProgress failedRun = isMap && f.fan.mapRunArn != null ? f.fan : null;
         clear(f);
         f.phase = Phase.ENTER;
         Step s = in.handleError(ex, f, st, error.isEmpty() ? null : error, cause);
+        if (failedRun != null && f.phase == Phase.DONE && f.failed) f.redrivableRun = failedRun; // not caught: redrivable
         return s;
     }
 

@@ -42,4 +42,7 @@ final class FanOutProgress {
      * the store, whose children must be looked up again before anything else.
      */
     transient boolean attached;
+    /** Items launched before a redrive whose children must run again (failed, aborted, or never ended). */
+    java.util.BitSet rerun;
+    int redriveCount;
 }

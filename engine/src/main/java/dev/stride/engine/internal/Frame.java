@@ -56,6 +56,9 @@ final class Frame {
     @com.fasterxml.jackson.annotation.JsonUnwrapped
     FanOutProgress fan;
 
+    /** A distributed Map Run that failed in this frame's state, kept for a redrive of the execution to go on with. */
+    FanOutProgress redrivableRun;
+
     /** "MapStateFailed"/"ParallelStateFailed" to record if the pending error is not retried. */
     String pendingFailedEvent;
     /** Children of a distributed Map run as separate executions: their events are not in this history. */

@@ -160,6 +160,7 @@ public final class Interpreter {
 
     private Step enter(ExecutionRecord ex, MachineIndex m, Frame f, State st) {
         ex.uncountedTransitions++;
+        f.redrivableRun = null; // a retried or caught Map, or any next state: a redrive starts no old run
         f.enteredAtMillis = now();
         f.heartbeatTimedOut = false;
         f.inTask = st instanceof TaskState;
@@ -497,6 +498,8 @@ public final class Interpreter {
                 Events.object().put("redriveCount", ex.redriveCount));
         int redriven = ex.lastEventId();
         boolean timedOut = ex.status == ExecutionStatus.TIMED_OUT;
+        // A failed or stopped distributed Map goes on with its own Map Run (MapRunRedriven), not a new one.
+        for (Frame f : ex.frames.inIdOrder()) fanOut.redriveRun(ex, f, redriven);
         ex.status = ExecutionStatus.RUNNING;
         ex.error = null;
         ex.cause = null;

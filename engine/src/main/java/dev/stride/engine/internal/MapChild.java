@@ -12,9 +12,12 @@ import java.util.UUID;
  * names the same execution: a parent resumed from an older snapshot that launches an item
  * again finds the child it started before the crash (running, or finished in the store)
  * instead of starting a second one. That is what makes a Standard child run exactly once.
+ * {@code redrive}: the Map Run is redriven, so a Standard child that ended unsuccessfully is
+ * redriven (same ARN, RedriveCount + 1) instead of being reported as ended.
  */
 record MapChild(String executionArn, String name, String stateMachineArn, String mapRunArn, String parentArn,
-                int frameId, int index, JsonNode input, boolean express, String roleArn, MachineIndex machine) {
+                int frameId, int index, JsonNode input, boolean express, String roleArn, MachineIndex machine,
+                boolean redrive) {
 
     /** The child state machine's ARN: {@code arn:...:stateMachine:MACHINE/LABEL}, from the Map Run's ARN. */
     static String stateMachineArn(String mapRunArn) {

@@ -608,11 +608,27 @@ public final class Scheduler implements AutoCloseable {
             synchronized (existing) {
                 if (!existing.ended()) return;
             }
+            if (c.redrive() && !c.express() && existing.record.status != ExecutionStatus.SUCCEEDED) {
+                try {
+                    redrive(c.executionArn());
+                    return;
+                } catch (IllegalStateException notRedrivable) {
+                    // reported as it ended
+                }
+            }
             tellParent(existing.record);
             return;
         }
         if (store != null && !c.express()) {
             var stored = store.find(c.executionArn());
+            if (stored != null && c.redrive() && stored.status().isFinal() && stored.status() != ExecutionStatus.SUCCEEDED) {
+                try {
+                    redrive(c.executionArn()); // same child, RedriveCount + 1: its end tells the parent again
+                    return;
+                } catch (IllegalStateException notRedrivable) {
+                    // reported below as it ended
+                }
+            }
             if (stored != null) {
                 Slot parent = live(c.parentArn());
                 if (parent != null && stored.status().isFinal()) {
