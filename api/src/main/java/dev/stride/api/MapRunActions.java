@@ -92,6 +92,7 @@ final class MapRunActions {
             if (maxConcurrency != null) live.maxConcurrency = maxConcurrency;
             if (percentage != null) live.toleratedFailurePercentage = percentage;
             if (count != null) live.toleratedFailureCount = count;
+            ctx.engine.mapRunUpdated(run.arn());
         }
         return Wire.object();
     }

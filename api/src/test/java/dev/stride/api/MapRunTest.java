@@ -113,6 +113,8 @@ class MapRunTest extends ApiFixture {
         assertThat(updated.maxConcurrency()).isEqualTo(3);
         assertThat(updated.toleratedFailureCount()).isEqualTo(2);
         assertThat(updated.toleratedFailurePercentage()).isEqualTo(50f);
+        // The running Map launches by the new concurrency at once, not only when a child ends.
+        assertThat(poll(() -> sfn.describeMapRun(b -> b.mapRunArn(runArn)).itemCounts(), c -> c.running() == 3).pending()).isEqualTo(1);
         sfn.updateMapRun(b -> b.mapRunArn(runArn).maxConcurrency(4));
         assertThat(sfn.describeMapRun(b -> b.mapRunArn(runArn)).toleratedFailureCount()).isEqualTo(2);
         assertThatThrownBy(() -> sfn.updateMapRun(b -> b.mapRunArn(runArn).toleratedFailurePercentage(101f)))
@@ -125,6 +127,8 @@ class MapRunTest extends ApiFixture {
         assertThat(aborted.status()).isEqualTo(MapRunStatus.ABORTED);
         assertThat(aborted.stopDate()).isEqualTo(awaitDone(exec).stopDate());
         assertThat(aborted.itemCounts().aborted()).isEqualTo(4);
+        assertThat(sfn.getExecutionHistory(b -> b.executionArn(exec).reverseOrder(true)).events()).extracting(HistoryEvent::type)
+                .startsWith(HistoryEventType.EXECUTION_ABORTED, HistoryEventType.MAP_STATE_ABORTED, HistoryEventType.MAP_RUN_ABORTED);
     }
 
     @Test

@@ -215,6 +215,12 @@ public final class Engine implements AutoCloseable {
      * The child execution a distributed Map Run starts for item {@code index} (the index-th it
      * launches): children are executions of their own, named after the Map Run and the item.
      */
+    /** UpdateMapRun changed the run's settings (written into {@link #mapRun}): its Map launches by them now. */
+    public void mapRunUpdated(String mapRunArn) {
+        MapRunProgress run = scheduler.mapRun(mapRunArn);
+        if (run != null && run.executionArn != null) scheduler.nudge(run.executionArn);
+    }
+
     public String mapRunChild(String mapRunArn, int index, boolean express) { return Scheduler.mapRunChildArn(mapRunArn, index, express); }
 
     @Override

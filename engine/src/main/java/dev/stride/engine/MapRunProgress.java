@@ -19,6 +19,8 @@ public final class MapRunProgress {
     /** The child executions' state machine ({@code ...:stateMachine:MACHINE/LABEL}) and kind. */
     public volatile String childMachineArn;
     public volatile boolean expressChildren;
+    /** The parent execution running the Map. */
+    public volatile String executionArn;
     /** UpdateMapRun's values; null/negative when not given (the definition's apply). */
     public volatile Integer maxConcurrency;
     public volatile Double toleratedFailurePercentage;

@@ -92,6 +92,7 @@ final class FanOut {
             progress.total = items.size();
             progress.childMachineArn = MapChild.stateMachineArn(arn);
             progress.expressChildren = mp.expressChildren();
+            progress.executionArn = ex.executionArn;
         }
         return resume(ex, m, f, mp);
     }
@@ -216,6 +217,7 @@ final class FanOut {
         progress.launched = fan.launched;
         progress.childMachineArn = MapChild.stateMachineArn(fan.mapRunArn);
         progress.expressChildren = fan.expressChildren;
+        progress.executionArn = ex.executionArn;
         if (fan.childError != null) return;
         MachineIndex processor = m.processor(mp);
         for (int i = 0; i < fan.launched; i++) {

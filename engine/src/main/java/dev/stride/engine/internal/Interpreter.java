@@ -537,13 +537,15 @@ public final class Interpreter {
 
     /** StopExecution: aborts the active states and the execution. */
     void abort(ExecutionRecord ex, MachineIndex m, String error, String cause) {
-        // Innermost first: each waiting state records <Type>StateAborted, then its parents.
+        // Innermost first: each waiting state records <Type>StateAborted, then its parents; all at the stop's instant.
+        long at = now();
         for (Frame f : ex.frames.innermostFirst()) {
             if (f.phase == Phase.DONE || f.phase == Phase.ENTER || f.detached) continue;
             State st = m.graph(f.graphId).state(f.stateName);
-            Events.append(ex, f, now(), st.common().type() + "StateAborted", null, null);
+            if (f.fan != null && f.fan.mapRunArn != null) Events.append(ex, f, at, "MapRunAborted", null, null);
+            Events.append(ex, f, at, st.common().type() + "StateAborted", null, null);
         }
-        end(ex, ExecutionStatus.ABORTED, "ExecutionAborted", "executionAbortedEventDetails", error, cause);
+        end(ex, ExecutionStatus.ABORTED, "ExecutionAborted", "executionAbortedEventDetails", error, cause, at);
     }
 
     /** A bug in Stride while running this execution: fail it with a clear cause instead of crashing. */
@@ -555,11 +557,15 @@ public final class Interpreter {
 
     /** Ends the execution from outside its states (timeout, stop, quota, bug): records the end, cancels what waits. */
     private void end(ExecutionRecord ex, ExecutionStatus status, String type, String key, String error, String cause) {
-        Events.append(ex, null, now(), type, key, Events.errorCause(error, cause));
+        end(ex, status, type, key, error, cause, now());
+    }
+
+    private void end(ExecutionRecord ex, ExecutionStatus status, String type, String key, String error, String cause, long at) {
+        Events.append(ex, null, at, type, key, Events.errorCause(error, cause));
         ex.status = status;
         ex.error = error;
         ex.cause = cause;
-        ex.stopMillis = now();
+        ex.stopMillis = at;
         cancelAll(ex);
         effects.finished(ex);
     }

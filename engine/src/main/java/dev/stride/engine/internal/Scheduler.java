@@ -266,7 +266,12 @@ public final class Scheduler implements AutoCloseable {
                 }
             }
             case Slot.Inbound.Stop s -> interpreter.abort(ex, slot.machine, s.error(), s.cause());
-            case Slot.Inbound.Wake w -> { }
+            case Slot.Inbound.Wake w -> {
+                // A Map Run's settings may have changed (UpdateMapRun): its Map looks again at what it may launch.
+                for (Frame f : ex.frames.inIdOrder()) {
+                    if (f.phase == Phase.WAIT_CHILDREN && f.fan != null && f.fan.mapRunArn != null && !ex.ready.contains(f.id)) ex.ready.addLast(f.id);
+                }
+            }
             case Slot.Inbound.ChildEnded c -> interpreter.mapChildEnded(ex, slot.machine, c);
             case Slot.Inbound.Progress p -> interpreter.taskProgress(ex, slot.machine, p.frameId(), p.token(), p.workerName(), p.output(), p.submitted());
         }
@@ -329,6 +334,12 @@ public final class Scheduler implements AutoCloseable {
         // scheduled flag, and it re-checks the inbox (not the ready frames) before letting go.
         deliver(slot, new Slot.Inbound.Wake());
         return count;
+    }
+
+    /** Lets the execution look again at what it waits for (a Map Run's changed concurrency). */
+    public void nudge(String executionArn) {
+        Slot slot = live(executionArn);
+        if (slot != null) deliver(slot, new Slot.Inbound.Wake());
     }
 
     public boolean stop(String executionArn, String error, String cause) {
