@@ -116,7 +116,10 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Told of every execution started on this engine (by the API, the CLI or an integration such as nested executions). */
-    public void addStartListener(java.util.function.Consumer<ExecutionView> listener) { startListeners.add(listener); }
+    public void addStartListener(java.util.function.Consumer<ExecutionView> listener) {
+        startListeners.add(listener);
+        scheduler.onChildStarted(this::tellStarted); // a distributed Map's children too
+    }
 
     /**
      * Told of every execution's end on this engine, once it is committed. Unlike

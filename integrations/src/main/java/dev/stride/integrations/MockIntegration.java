@@ -36,7 +36,7 @@ public final class MockIntegration implements TaskIntegration {
 
     @Override
     public void start(TaskInvocation inv, TaskCompletion completion) {
-        MockSelector.Ref ref = selector.select(inv.executionArn());
+        MockSelector.Ref ref = selector.select(inv.rootExecutionArn());
         if (ref != null) {
             Optional<MockConfig.TestCase> tc = config.testCase(ref.machineName(), ref.testCaseName());
             if (tc.isEmpty()) {
@@ -61,7 +61,7 @@ public final class MockIntegration implements TaskIntegration {
     }
 
     private void answer(TaskInvocation inv, String response, TaskCompletion completion) {
-        int n = invocations.computeIfAbsent(inv.executionArn(), k -> new ConcurrentHashMap<>())
+        int n = invocations.computeIfAbsent(inv.rootExecutionArn(), k -> new ConcurrentHashMap<>())
                 .computeIfAbsent(inv.stateName(), k -> new AtomicInteger()).getAndIncrement();
         Optional<MockConfig.MockOutcome> outcome = config.response(response, n);
         if (outcome.isEmpty()) {

@@ -32,6 +32,8 @@ final class ExecutionRecord {
     int parentFrameId;
     int childIndex;
     String mapRunArn;
+    /** A child's outermost ancestor: the execution that was started from outside. */
+    String rootArn;
 
     EventLog history;
     /** How many history events the durable store already holds. */

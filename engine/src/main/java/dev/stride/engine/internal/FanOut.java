@@ -198,7 +198,7 @@ final class FanOut {
         String runArn = fan.mapRunArn;
         in.effects.startMapChild(ex, new MapChild(MapChild.executionArn(runArn, index, fan.expressChildren), MapChild.name(runArn, index),
                 MapChild.stateMachineArn(runArn), runArn, ex.executionArn, f.id, index, input, fan.expressChildren, ex.roleArn, processor,
-                redrive));
+                redrive, ex.rootArn != null ? ex.rootArn : ex.executionArn));
     }
 
     /**

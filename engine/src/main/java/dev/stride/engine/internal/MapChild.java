@@ -17,7 +17,7 @@ import java.util.UUID;
  */
 record MapChild(String executionArn, String name, String stateMachineArn, String mapRunArn, String parentArn,
                 int frameId, int index, JsonNode input, boolean express, String roleArn, MachineIndex machine,
-                boolean redrive) {
+                boolean redrive, String rootArn) {
 
     /** The child state machine's ARN: {@code arn:...:stateMachine:MACHINE/LABEL}, from the Map Run's ARN. */
     static String stateMachineArn(String mapRunArn) {

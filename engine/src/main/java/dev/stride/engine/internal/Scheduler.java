@@ -663,11 +663,19 @@ public final class Scheduler implements AutoCloseable {
         ex.parentFrameId = c.frameId();
         ex.childIndex = c.index();
         ex.mapRunArn = c.mapRunArn();
+        ex.rootArn = c.rootArn();
         Slot slot = new Slot(ex, c.machine(), committer != null && !c.express());
         slot.startPending = true;
         if (slots.putIfAbsent(ex.executionArn, slot) != null) return;
+        var told = childStarted;
+        if (told != null) told.accept(ex.executionArn);
         schedule(slot);
     }
+
+    /** Told of each distributed Map child the engine starts (the engine's start listeners), or null. */
+    private volatile java.util.function.Consumer<String> childStarted;
+
+    public void onChildStarted(java.util.function.Consumer<String> listener) { this.childStarted = listener; }
 
     /** A child of a distributed Map ended (and is committed): its parent learns of it through its inbox. */
     private void tellParent(ExecutionRecord child) {

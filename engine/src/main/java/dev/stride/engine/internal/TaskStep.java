@@ -48,7 +48,8 @@ final class TaskStep {
     }
 
     TaskInvocation invocation(ExecutionRecord ex, Frame f, TaskState t, Long timeout, Long heartbeat) {
-        return new TaskInvocation(ex.executionArn, f.stateName, t.resource(), f.taskInput, f.taskToken, timeout, heartbeat, f.retryCount);
+        return new TaskInvocation(ex.executionArn, f.stateName, t.resource(), f.taskInput, f.taskToken, timeout, heartbeat, f.retryCount,
+                ex.rootArn != null ? ex.rootArn : ex.executionArn);
     }
 
     private JsonNode taskInput(ExecutionRecord ex, Frame f, TaskState t, String token) {
