@@ -16,9 +16,7 @@ import dev.stride.engine.internal.Interpreter.Step;
 import dev.stride.expr.ErrorNames;
 import dev.stride.expr.Json;
 import dev.stride.expr.StatesError;
-import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
-import java.util.UUID;
 import java.util.function.IntFunction;
 
 /**
@@ -435,14 +433,13 @@ final class FanOut {
     private JsonNode writeResults(ExecutionRecord ex, Frame f, MapState mp) {
         FanOutProgress fan = f.fan;
         String runArn = fan.mapRunArn;
-        String childMachine = runArn.substring(0, runArn.lastIndexOf(':')).replace(":mapRun:", ":stateMachine:");
-        String execPrefix = childMachine.replace(":stateMachine:", ":execution:") + ":";
+        String childMachine = MapChild.stateMachineArn(runArn);
         JsonNode items = items(ex, f, mp);
         IntFunction<ResultFiles.Child> child = i -> {
             if (fan.childResults[i] == null && fan.childStop[i] == 0) return null;
-            String name = UUID.nameUUIDFromBytes((runArn + "#" + i).getBytes(StandardCharsets.UTF_8)).toString();
             JsonNode input = fan.batched ? items.get(i) : MapItems.select(in, ex, f, mp, i, items.get(i));
-            return new ResultFiles.Child(execPrefix + name, name, fan.failedItems.get(i), input, fan.childResults[i],
+            return new ResultFiles.Child(MapChild.executionArn(runArn, i, fan.expressChildren), MapChild.name(runArn, i),
+                    fan.failedItems.get(i), input, fan.childResults[i],
                     fan.childStart[i], fan.childStop[i]);
         };
         ResultWriter w = mp.resultWriter();
