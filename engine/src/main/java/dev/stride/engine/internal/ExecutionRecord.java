@@ -47,6 +47,6 @@ final class ExecutionRecord {
     /** @param expectedEvents room to make in the history at first (it grows as needed) */
     ExecutionRecord(int expectedEvents) { history = new EventLog(expectedEvents); }
 
-    /** Event ids are positions in the history (see {@link EventLog}). */
-    int lastEventId() { return history.size(); }
+    /** Event ids count every event recorded, also those a long Express history no longer holds (see {@link EventLog}). */
+    int lastEventId() { return history.lastId(); }
 }
