@@ -103,7 +103,7 @@ final class HttpEntry implements HttpHandler {
             }
             reply = service.serve(request);
         } catch (ApiException e) {
-            reply = service.refuse(request, authenticationError(e));
+            reply = service.refuse(request, AuthErrors.of(e, service.signingName()));
         } catch (RuntimeException | StackOverflowError e) {
             LOG.log(Level.ERROR, "internal error serving " + service.signingName(), e);
             reply = service.refuse(request, new ServiceException("InternalFailure", "InternalFailure", 500, false, "Internal error: " + e));
@@ -127,7 +127,7 @@ final class HttpEntry implements HttpHandler {
             }
             reply = service.serve(request, exchange.getRequestBody());
         } catch (ApiException e) {
-            reply = StreamedResponse.of(service.refuse(request, authenticationError(e)));
+            reply = StreamedResponse.of(service.refuse(request, AuthErrors.of(e, service.signingName())));
         } catch (RuntimeException | StackOverflowError e) {
             LOG.log(Level.ERROR, "internal error serving " + service.signingName(), e);
             reply = StreamedResponse.of(service.refuse(request, new ServiceException("InternalFailure", "InternalFailure", 500, false, "Internal error: " + e)));
@@ -153,18 +153,6 @@ final class HttpEntry implements HttpHandler {
     private static boolean unsignedAllowed(ServiceRequest r) {
         return "GET".equals(r.method()) && r.header("authorization") == null && r.rawQuery() != null
                 && r.rawQuery().contains("Action=ConfirmSubscription");
-    }
-
-    /** The query protocol's names for the signature errors (what SQS and SNS answer). */
-    private static ServiceException authenticationError(ApiException e) {
-        return switch (e.error) {
-            case UNRECOGNIZED_CLIENT -> new ServiceException("InvalidClientTokenId", "InvalidClientTokenId", 403, true, e.getMessage());
-            case INVALID_SIGNATURE -> new ServiceException("SignatureDoesNotMatch", "SignatureDoesNotMatch", 403, true, e.getMessage());
-            case MISSING_AUTHENTICATION -> new ServiceException("MissingAuthenticationToken", "MissingAuthenticationToken", 403, true,
-                    "Request is missing Authentication Token");
-            case INCOMPLETE_SIGNATURE -> new ServiceException("IncompleteSignature", "IncompleteSignature", 400, true, e.getMessage());
-            default -> new ServiceException(e.error.type, e.error.type, e.error.status, e.error.status < 500, e.getMessage());
-        };
     }
 
     /** A 12-digit access key id is the account (as AWS-compatible local stacks do), else the server's account. */

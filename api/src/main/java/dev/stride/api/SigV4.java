@@ -109,7 +109,7 @@ final class SigV4 {
         } catch (DateTimeParseException | NumberFormatException e) {
             throw ApiError.INCOMPLETE_SIGNATURE.with("Invalid X-Amz-Date or X-Amz-Expires");
         }
-        if (Instant.now().isAfter(signed.plusSeconds(expires))) throw ApiError.INVALID_SIGNATURE.with("Request has expired");
+        if (Instant.now().isAfter(signed.plusSeconds(expires))) throw ApiError.PRESIGNED_EXPIRED.with("Request has expired");
         String unsignedQuery = String.join("&", Arrays.stream(rawQuery.split("&"))
                 .filter(p -> !p.startsWith("X-Amz-Signature=")).toList());
         String payload = q.getOrDefault("X-Amz-Content-Sha256", "UNSIGNED-PAYLOAD");
@@ -172,7 +172,7 @@ final class SigV4 {
         }
         Instant now = Instant.now();
         if (signed.isBefore(now.minus(SKEW)) || signed.isAfter(now.plus(SKEW))) {
-            throw ApiError.INVALID_SIGNATURE.with("Signature expired: " + amzDate + " is now earlier than "
+            throw ApiError.SIGNATURE_EXPIRED.with("Signature expired: " + amzDate + " is now earlier than "
                     + AMZ_DATE.format(now.minus(SKEW)) + " (" + AMZ_DATE.format(now) + " - 15 min.)");
         }
     }
