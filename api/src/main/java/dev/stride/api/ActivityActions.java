@@ -43,7 +43,8 @@ final class ActivityActions {
     private JsonNode create(Request r) {
         String name = Names.resource(r.required("name"));
         Map<String, String> tags = TagActions.tags(r.node("tags"));
-        ActivityEntry fresh = new ActivityEntry(ctx.arn("activity", name), name, ctx.now());
+        ActivityEntry fresh = new ActivityEntry(ctx.arn("activity", name), name, ctx.now(),
+                MachineSettings.encryption(r.node("encryptionConfiguration")));
         ActivityEntry existing = ctx.registry.addActivity(fresh);
         // AWS ignores differing tags on a repeated create of the same name.
         if (existing == null && !tags.isEmpty()) ctx.registry.putTags(fresh.arn(), tags);
@@ -55,7 +56,7 @@ final class ActivityActions {
         String text = r.required("activityArn");
         Arn.parse(text, "activity");
         ActivityEntry a = ctx.registry.activity(text).orElseThrow(() -> activityDoesNotExist(text));
-        return render(a);
+        return render(a).set("encryptionConfiguration", a.encryptionConfiguration());
     }
 
     private JsonNode list(Request r) {

@@ -40,7 +40,7 @@ final class AliasActions {
     }
 
     private JsonNode create(Request r) {
-        String name = Names.resource(r.required("name"));
+        String name = Names.alias(r.required("name"));
         String description = Request.bounded("description", r.string("description"), 256);
         List<MachineEntry.Route> routes = routes(r.node("routingConfiguration"));
         String machineArn = Arn.parse(routes.getFirst().versionArn()).stateMachineBase();

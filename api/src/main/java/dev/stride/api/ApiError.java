@@ -12,6 +12,8 @@ enum ApiError {
     EXECUTION_DOES_NOT_EXIST("ExecutionDoesNotExist"),
     INVALID_ARN("InvalidArn"),
     INVALID_DEFINITION("InvalidDefinition"),
+    INVALID_ENCRYPTION_CONFIGURATION("InvalidEncryptionConfiguration"),
+    INVALID_LOGGING_CONFIGURATION("InvalidLoggingConfiguration"),
     INVALID_EXECUTION_INPUT("InvalidExecutionInput"),
     INVALID_NAME("InvalidName"),
     INVALID_OUTPUT("InvalidOutput"),

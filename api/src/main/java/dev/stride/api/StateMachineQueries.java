@@ -39,6 +39,7 @@ final class StateMachineQueries {
         out.set("loggingConfiguration", m.loggingConfiguration());
         out.set("tracingConfiguration", m.tracingConfiguration());
         out.put("revisionId", revision);
+        out.set("encryptionConfiguration", m.encryptionConfiguration());
     }
 
     /** A version ARN's version; an alias ARN is not a state machine here (AWS describes it with DescribeStateMachineAlias). */
@@ -64,10 +65,11 @@ final class StateMachineQueries {
         out.put("definition", e.definition()).put("roleArn", e.roleArn());
         out.put("updateDate", Wire.seconds(e.machineUpdateMillis()));
         out.put("revisionId", e.revisionId());
-        ctx.registry.machine(e.stateMachineArn()).ifPresent(m -> {
-            out.set("loggingConfiguration", m.loggingConfiguration());
-            out.set("tracingConfiguration", m.tracingConfiguration());
-        });
+        // The machine's settings; AWS's defaults when it has been deleted since.
+        MachineEntry m = ctx.registry.machine(e.stateMachineArn()).orElse(null);
+        out.set("loggingConfiguration", m == null ? MachineSettings.DEFAULT_LOGGING : m.loggingConfiguration());
+        out.set("tracingConfiguration", m == null ? MachineSettings.DEFAULT_TRACING : m.tracingConfiguration());
+        out.set("encryptionConfiguration", m == null ? MachineSettings.DEFAULT_ENCRYPTION : m.encryptionConfiguration());
         return out;
     }
 }
