@@ -167,9 +167,10 @@ final class AliasActions {
 
     private static ApiException routing(String message) { return ApiError.VALIDATION.with(message); }
 
-    private static Arn aliasArn(String text) {
+    private Arn aliasArn(String text) {
         Arn arn = Arn.parse(text, "stateMachine");
         if (arn.parts().size() != 2 || arn.qualifier().chars().allMatch(Character::isDigit)) throw ApiError.invalidArn(text);
+        if (!ctx.visible(arn.text())) throw notFound(arn); // another region's or account's
         return arn;
     }
 

@@ -94,7 +94,8 @@ final class ExecutionActions {
             throw ApiError.STATE_MACHINE_TYPE_NOT_SUPPORTED.with("This operation is not supported by this type of state machine");
         }
         Target t = target(m, arn);
-        String execArn = ctx.arn(express ? "express" : "execution", m.name() + ":" + name);
+        // The machine's region and account (the caller's: it sees no other machine).
+        String execArn = Caller.owning(m.arn()).arnPrefix() + (express ? "express:" : "execution:") + m.name() + ":" + name;
         ExecutionEntry entry = new ExecutionEntry(execArn, name, m.arn(), t.versionArn, t.aliasArn, express, t.definition,
                 t.roleArn, t.revisionId, t.writtenMillis, inputText, ctx.now());
         ExecutionEntry existing = ctx.registry.addExecution(entry);

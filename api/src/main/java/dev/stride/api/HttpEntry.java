@@ -189,7 +189,9 @@ final class HttpEntry implements HttpHandler {
                         exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), bytes);
             }
             Operation op = operations.forTarget(target);
-            JsonNode result = op.run(new Request(body(bytes)));
+            Request request = new Request(body(bytes));
+            Caller caller = Caller.of(ServiceRouter.scope(exchange.getRequestHeaders(), exchange.getRequestURI().getRawQuery()), region, account);
+            JsonNode result = caller.run(() -> op.run(request));
             send(exchange, 200, CONTENT_TYPE, Wire.bytes(result == null ? Wire.object() : result));
             failed = false;
         } catch (ApiException e) {

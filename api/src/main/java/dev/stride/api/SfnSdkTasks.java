@@ -40,7 +40,12 @@ final class SfnSdkTasks implements TaskIntegration {
         if (!m.matches()) throw new IllegalStateException("expected an aws-sdk:sfn resource, got " + inv.resource());
         String action = m.group(1).substring(0, 1).toUpperCase(Locale.ROOT) + m.group(1).substring(1);
         // Off the engine's thread: an action such as StartExecution waits for the store.
-        Thread.ofVirtual().start(() -> run(action, inv.input(), completion));
+        // As the execution's own region and account: it sees what its machine's caller sees.
+        Caller owner = Caller.owning(inv.executionArn());
+        Thread.ofVirtual().start(() -> {
+            if (owner == null) run(action, inv.input(), completion);
+            else owner.run(() -> { run(action, inv.input(), completion); return null; });
+        });
     }
 
     private void run(String action, JsonNode parameters, TaskCompletion completion) {

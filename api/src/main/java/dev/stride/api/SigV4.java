@@ -134,9 +134,8 @@ final class SigV4 {
             throw ApiError.INCOMPLETE_SIGNATURE.with("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
         }
         checkDate(amzDate, day);
-        // Step Functions' ARNs carry the server's one region; the local services keep resources per region.
-        boolean regionOk = expectedService.equals("states") ? scopeRegion.equals(region) : REGION.matcher(scopeRegion).matches();
-        if (!regionOk) {
+        // Every service keeps resources per region, Step Functions too (its ARNs carry the caller's region).
+        if (!REGION.matcher(scopeRegion).matches()) {
             throw ApiError.INVALID_SIGNATURE.with("Credential should be scoped to a valid region, not '" + scopeRegion + "'. ");
         }
         if (!service.equals(expectedService)) {

@@ -92,7 +92,7 @@ final class StateMachineActions {
             throw ApiError.VALIDATION.with("Deleting a version or alias through DeleteStateMachine is not supported: " + arn.text());
         }
         // AWS deletes asynchronously and answers the same for an unknown machine; running executions carry on.
-        ctx.registry.removeMachine(arn.text());
+        if (ctx.visible(arn.text())) ctx.registry.removeMachine(arn.text());
         return Wire.object();
     }
 

@@ -51,7 +51,7 @@ final class StateMachineQueries {
 
     private JsonNode list(Request r) {
         ObjectNode out = Wire.object();
-        Pages.write(r, ctx.registry.machines(), MachineEntry::arn, out, "stateMachines", m -> Wire.object()
+        Pages.write(r, ctx.registry.machines().stream().filter(m -> ctx.visible(m.arn())).toList(), MachineEntry::arn, out, "stateMachines", m -> Wire.object()
                 .put("stateMachineArn", m.arn()).put("name", m.name()).put("type", m.type().name())
                 .put("creationDate", Wire.seconds(m.creationMillis())));
         return out;

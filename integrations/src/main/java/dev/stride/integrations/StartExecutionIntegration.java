@@ -101,7 +101,7 @@ public final class StartExecutionIntegration implements TaskIntegration {
         JsonNode input = childInput(p.get("Input"));
         String given = p.path("Name").isTextual() ? p.get("Name").textValue() : null;
         String name = given != null ? given : UUID.randomUUID().toString();
-        String child = "arn:aws:states:" + e.region() + ":" + e.account() + ":execution:" + smArn.substring(smArn.lastIndexOf(':') + 1) + ":" + name;
+        String child = childArn(e, smArn, name);
         if (given != null && e.describe(child) != null) throw new Failure("StepFunctions.ExecutionAlreadyExistsException", "Execution Already Exists: '" + child + "'");
         String resource = inv.resource();
         boolean sync = resource.endsWith(".sync") || resource.endsWith(".sync:2");
@@ -130,6 +130,15 @@ public final class StartExecutionIntegration implements TaskIntegration {
             if (view.status() == ExecutionStatus.SUCCEEDED) completion.succeed(described);
             else completion.fail(ErrorNames.TASK_FAILED, Json.write(described));
         }));
+    }
+
+    /** The child's ARN in its machine's region and account (the engine's when the machine ARN does not say). */
+    private static String childArn(Engine e, String smArn, String name) {
+        String machine = smArn.substring(smArn.lastIndexOf(':') + 1);
+        int at = smArn.indexOf(":stateMachine:");
+        String prefix = smArn.startsWith("arn:") && at >= 0 ? smArn.substring(0, at + 1)
+                : "arn:aws:states:" + e.region() + ":" + e.account() + ":";
+        return prefix + "execution:" + machine + ":" + name;
     }
 
     private static JsonNode childInput(JsonNode input) {
