@@ -156,12 +156,7 @@ final class HttpEntry implements HttpHandler {
     }
 
     /** A 12-digit access key id is the account (as AWS-compatible local stacks do), else the server's account. */
-    private String accountOf(ServiceRouter.Scope scope) {
-        if (scope == null) return account;
-        String key = scope.accessKeyId();
-        if (key.length() == 12 && key.chars().allMatch(Character::isDigit)) return key;
-        return account;
-    }
+    private String accountOf(ServiceRouter.Scope scope) { return Caller.of(scope, region, account).account(); }
 
     /** The base URL the client reached us by, so the addresses we hand out (queue URLs) work for it. */
     private static String endpointOf(HttpExchange exchange) {

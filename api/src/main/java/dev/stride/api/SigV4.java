@@ -40,16 +40,12 @@ final class SigV4 {
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
 
     private final Map<String, String> secrets;
-    private final String region;
 
-    private SigV4(Map<String, String> secrets, String region) {
-        this.secrets = Map.copyOf(secrets);
-        this.region = region;
-    }
+    private SigV4(Map<String, String> secrets) { this.secrets = Map.copyOf(secrets); }
 
     /** A verifier for these keys, or null when none are configured (any credentials are accepted). */
-    static SigV4 of(Map<String, String> accessKeys, String region) {
-        return accessKeys.isEmpty() ? null : new SigV4(accessKeys, region);
+    static SigV4 of(Map<String, String> accessKeys) {
+        return accessKeys.isEmpty() ? null : new SigV4(accessKeys);
     }
 
     /** Checks a Step Functions request. */

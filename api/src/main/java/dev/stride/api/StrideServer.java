@@ -72,7 +72,7 @@ public final class StrideServer implements AutoCloseable {
             Operations operations = Operations.create(context);
             sfnTasks.bind(operations);
             http.createContext("/", new HttpEntry(operations, context.metrics,
-                    SigV4.of(config.accessKeys(), config.region()), new ServiceRouter(config.services()), config.region(), config.account()));
+                    SigV4.of(config.accessKeys()), new ServiceRouter(config.services()), config.region(), config.account()));
             http.createContext(TaskLinks.PREFIX, new TaskLinks(engine)); // approval links opened in a browser
             // The web console: its own context, so AWS API requests never pass through it.
             http.createContext(Console.PREFIX, new Console(new ConsoleBackend(operations, config)));
