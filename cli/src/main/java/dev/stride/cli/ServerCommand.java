@@ -40,10 +40,10 @@ final class ServerCommand implements Callable<Integer> {
             defaultValue = "${env:STRIDE_BIND:-${env:STRIDE_HOST}}")
     String host;
 
-    @Option(names = "--region", description = "Region used in ARNs (default us-east-1; env STRIDE_REGION).", defaultValue = "${env:STRIDE_REGION}")
+    @Option(names = "--region", description = "Region of requests that name none (default us-east-1; env STRIDE_REGION); a signed request's is its credential scope's.", defaultValue = "${env:STRIDE_REGION}")
     String region;
 
-    @Option(names = "--account", description = "Account id used in ARNs (default 123456789012; env STRIDE_ACCOUNT).", defaultValue = "${env:STRIDE_ACCOUNT}")
+    @Option(names = "--account", description = "Account of requests whose access key id is not 12 digits (default 123456789012; env STRIDE_ACCOUNT).", defaultValue = "${env:STRIDE_ACCOUNT}")
     String account;
 
     @Option(names = "--data", paramLabel = "DIR", description = "Data folder of the embedded store (default: ./stride-data; env STRIDE_DATA).",
