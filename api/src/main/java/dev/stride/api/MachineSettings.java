@@ -37,13 +37,16 @@ final class MachineSettings {
         }
         ObjectNode out = Wire.object().put("level", level).put("includeExecutionData", given.path("includeExecutionData").asBoolean(false));
         if (count == 1) {
+            // AWS also looks the log group up; Stride only checks that it names one.
             String group = destinations.get(0).path("cloudWatchLogsLogGroup").path("logGroupArn").asText("");
             if (!group.startsWith("arn:") || !group.contains(":log-group:")) {
-                throw ApiError.INVALID_LOGGING_CONFIGURATION.with("Invalid Logging Configuration: Log Destination is not a CloudWatch Logs log group ARN: '"
-                        + group + "'");
+                throw ApiError.INVALID_LOGGING_CONFIGURATION.with("Invalid Logging Configuration: Log Destination not found.");
             }
+        }
+        // An empty list given is shown as given (recorded: "destinations": [] with level OFF).
+        if (destinations.isArray()) {
             ArrayNode kept = out.putArray("destinations");
-            kept.add(destinations.get(0));
+            destinations.forEach(kept::add);
         }
         return out;
     }

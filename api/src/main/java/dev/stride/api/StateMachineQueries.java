@@ -23,7 +23,9 @@ final class StateMachineQueries {
         ObjectNode out = Wire.object();
         if (arn.qualifier() == null) {
             out.put("stateMachineArn", m.arn());
-            common(out, m, m.definition(), m.roleArn(), m.creationMillis(), m.revisionId());
+            // AWS shows no revisionId until the machine is updated (or published): its first revision has none.
+            boolean revised = m.updateMillis() > 0 || !m.versions().isEmpty();
+            common(out, m, m.definition(), m.roleArn(), m.creationMillis(), revised ? m.revisionId() : null);
             return out;
         }
         MachineEntry.VersionEntry v = version(m, arn);
@@ -38,7 +40,7 @@ final class StateMachineQueries {
         out.put("type", m.type().name()).put("creationDate", Wire.seconds(created));
         out.set("loggingConfiguration", m.loggingConfiguration());
         out.set("tracingConfiguration", m.tracingConfiguration());
-        out.put("revisionId", revision);
+        if (revision != null) out.put("revisionId", revision);
         out.set("encryptionConfiguration", m.encryptionConfiguration());
     }
 
@@ -64,9 +66,11 @@ final class StateMachineQueries {
         out.put("name", Arn.parse(e.stateMachineArn()).parts().get(0));
         out.put("definition", e.definition()).put("roleArn", e.roleArn());
         out.put("updateDate", Wire.seconds(e.machineUpdateMillis()));
-        out.put("revisionId", e.revisionId());
         // The machine's settings; AWS's defaults when it has been deleted since.
         MachineEntry m = ctx.registry.machine(e.stateMachineArn()).orElse(null);
+        // As DescribeStateMachine: the revision an execution ran has an id unless it was the machine's first.
+        boolean first = m != null && e.versionArn() == null && e.machineUpdateMillis() == m.creationMillis();
+        if (!first) out.put("revisionId", e.revisionId());
         out.set("loggingConfiguration", m == null ? MachineSettings.DEFAULT_LOGGING : m.loggingConfiguration());
         out.set("tracingConfiguration", m == null ? MachineSettings.DEFAULT_TRACING : m.tracingConfiguration());
         out.set("encryptionConfiguration", m == null ? MachineSettings.DEFAULT_ENCRYPTION : m.encryptionConfiguration());
