@@ -62,6 +62,24 @@ class ExpressLimitsTest {
     }
 
     @Test
+    void anExpressExecutionWaitingOnATaskTimesOutAfterFiveMinutes() throws Exception {
+        FakeClock clock = new FakeClock();
+        ManualTasks tasks = new ManualTasks();
+        StateMachine asks = machine("""
+            {"StartAt": "Ask", "States": {"Ask": {"Type": "Task", "Resource": "arn:aws:states:::test:ask", "End": true}}}""");
+        try (Engine engine = Engine.builder().clock(clock).integration(tasks).build()) {
+            String arn = engine.start(new StartRequest(asks, null, null, Json.parse("{}"), true, null));
+            ResumableExecutionTest.waitFor(() -> tasks.received.size() == 1);
+            clock.advanceSeconds(299);
+            Thread.sleep(100);
+            assertThat(engine.describe(arn).status()).isEqualTo(ExecutionStatus.RUNNING);
+            clock.advanceSeconds(2); // the deadline's timer, armed when the execution began to wait
+            ExecutionView v = engine.await(arn, Duration.ofSeconds(10));
+            assertThat(v.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
+        }
+    }
+
+    @Test
     void aLoopThatNeverWaitsStillStopsAtItsTimeout() throws Exception {
         StateMachine forever = machine("""
             {"StartAt": "Spin", "TimeoutSeconds": 1, "States": {"Spin": {"Type": "Pass", "Next": "Spin"}}}""");

@@ -17,8 +17,10 @@ final class ExecutionRecord {
     JsonNode input;
     long startMillis;
     long stopMillis;
-    /** Execution TimeoutSeconds deadline, or 0 when none. */
+    /** Execution TimeoutSeconds deadline (for Express also its five-minute limit), or 0 when none. */
     long deadlineMillis;
+    /** Whether a timer for the deadline was asked for (an Express execution's only once it waits). */
+    boolean deadlineArmed;
     ExecutionStatus status = ExecutionStatus.RUNNING;
     int redriveCount;
     long redriveMillis;

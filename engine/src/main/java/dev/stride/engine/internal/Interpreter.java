@@ -77,8 +77,21 @@ public final class Interpreter {
         }
         if (deadline > 0) {
             ex.deadlineMillis = deadline;
-            effects.scheduleTimer(ex, -1, ex.deadlineMillis);
+            // An Express execution's timer is armed only once it waits (armDeadlineIfWaiting):
+            // most end in their first run, and an armed timer would keep each finished one in
+            // memory until its five minutes are up.
+            if (!ex.express) armDeadline(ex);
         }
+    }
+
+    private void armDeadline(ExecutionRecord ex) {
+        effects.scheduleTimer(ex, -1, ex.deadlineMillis);
+        ex.deadlineArmed = true;
+    }
+
+    /** A running execution with nothing ready waits (a timer, a task, children): its deadline must be able to wake it. */
+    private void armDeadlineIfWaiting(ExecutionRecord ex) {
+        if (!ex.deadlineArmed && ex.deadlineMillis > 0 && ex.status == ExecutionStatus.RUNNING && ex.ready.isEmpty()) armDeadline(ex);
     }
 
     /** AWS's limit on an Express execution's duration: past it, the execution times out (States.Timeout). */
@@ -119,6 +132,7 @@ public final class Interpreter {
                 Frame f = ex.frames.get(id);
                 if (f != null) step(ex, m, f, stateLimit);
             }
+            armDeadlineIfWaiting(ex);
         } finally {
             countTransitions(ex);
         }
@@ -539,7 +553,7 @@ public final class Interpreter {
         Integer timeout = m.machine().timeoutSeconds();
         if (timeout != null && (timedOut || ex.deadlineMillis > 0)) {
             ex.deadlineMillis = now + timeout * 1000L;
-            effects.scheduleTimer(ex, -1, ex.deadlineMillis);
+            armDeadline(ex);
         }
     }
 
@@ -586,7 +600,7 @@ public final class Interpreter {
     /** After a restore: asks again for every timer and task the saved frames were waiting on. */
     void rearm(ExecutionRecord ex, MachineIndex m) {
         if (ex.status != ExecutionStatus.RUNNING) return;
-        if (ex.deadlineMillis > 0) effects.scheduleTimer(ex, -1, ex.deadlineMillis);
+        if (ex.deadlineMillis > 0) armDeadline(ex);
         for (Frame f : ex.frames.inIdOrder()) {
             switch (f.phase) {
                 case WAIT_TIMER, RETRY_WAIT -> effects.scheduleTimer(ex, f.id, f.timerDue);
