@@ -23,7 +23,7 @@ final class ActivityActions {
         String text = r.required("activityArn");
         Arn.parse(text, "activity");
         String worker = Request.bounded("workerName", r.string("workerName"), 80);
-        if (ctx.registry.activity(text).isEmpty()) throw activityDoesNotExist(text);
+        if (ctx.registry.activity(text).filter(a -> ctx.visible(a.arn())).isEmpty()) throw activityDoesNotExist(text);
         ActivityTasks.Waiting task;
         try {
             task = ctx.activities.poll(text, worker, ctx.config.activityPollTimeout());
@@ -43,7 +43,8 @@ final class ActivityActions {
     private JsonNode create(Request r) {
         String name = Names.resource(r.required("name"));
         Map<String, String> tags = TagActions.tags(r.node("tags"));
-        ActivityEntry fresh = new ActivityEntry(ctx.arn("activity", name), name, ctx.now());
+        ActivityEntry fresh = new ActivityEntry(ctx.arn("activity", name), name, ctx.now(),
+                MachineSettings.encryption(r.node("encryptionConfiguration")));
         ActivityEntry existing = ctx.registry.addActivity(fresh);
         // AWS ignores differing tags on a repeated create of the same name.
         if (existing == null && !tags.isEmpty()) ctx.registry.putTags(fresh.arn(), tags);
@@ -54,19 +55,20 @@ final class ActivityActions {
     private JsonNode describe(Request r) {
         String text = r.required("activityArn");
         Arn.parse(text, "activity");
-        ActivityEntry a = ctx.registry.activity(text).orElseThrow(() -> activityDoesNotExist(text));
-        return render(a);
+        ActivityEntry a = ctx.registry.activity(text).filter(x -> ctx.visible(x.arn())).orElseThrow(() -> activityDoesNotExist(text));
+        return render(a).set("encryptionConfiguration", a.encryptionConfiguration());
     }
 
     private JsonNode list(Request r) {
         ObjectNode out = Wire.object();
-        Pages.write(r, ctx.registry.activities(), ActivityEntry::arn, out, "activities", ActivityActions::render);
+        Pages.write(r, ctx.registry.activities().stream().filter(a -> ctx.visible(a.arn())).toList(), ActivityEntry::arn, out, "activities", ActivityActions::render);
         return out;
     }
 
     private JsonNode delete(Request r) {
         String text = r.required("activityArn");
         Arn.parse(text, "activity");
+        if (!ctx.visible(text)) return Wire.object(); // another region's or account's: as for an unknown one
         ctx.registry.removeActivity(text);
         ctx.activities.deleted(text);
         return Wire.object();

@@ -40,7 +40,7 @@ final class AliasActions {
     }
 
     private JsonNode create(Request r) {
-        String name = Names.resource(r.required("name"));
+        String name = Names.alias(r.required("name"));
         String description = Request.bounded("description", r.string("description"), 256);
         List<MachineEntry.Route> routes = routes(r.node("routingConfiguration"));
         String machineArn = Arn.parse(routes.getFirst().versionArn()).stateMachineBase();
@@ -167,9 +167,10 @@ final class AliasActions {
 
     private static ApiException routing(String message) { return ApiError.VALIDATION.with(message); }
 
-    private static Arn aliasArn(String text) {
+    private Arn aliasArn(String text) {
         Arn arn = Arn.parse(text, "stateMachine");
         if (arn.parts().size() != 2 || arn.qualifier().chars().allMatch(Character::isDigit)) throw ApiError.invalidArn(text);
+        if (!ctx.visible(arn.text())) throw notFound(arn); // another region's or account's
         return arn;
     }
 

@@ -34,7 +34,17 @@ final class ApiContext {
 
     long now() { return engine.clock().millis(); }
 
-    String arn(String type, String rest) { return "arn:aws:states:" + region + ":" + account + ":" + type + ":" + rest; }
+    /** An ARN of the calling request's region and account (see {@link Caller}). */
+    String arn(String type, String rest) { return caller().arnPrefix() + type + ":" + rest; }
+
+    /** The request's caller, or the server's own region and account outside a request. */
+    Caller caller() {
+        Caller c = Caller.current();
+        return c != null ? c : new Caller(region, account);
+    }
+
+    /** Whether the calling request may see this resource: only its own region's and account's, as on AWS. */
+    boolean visible(String arn) { return arn != null && arn.startsWith(caller().arnPrefix()); }
 
     /** The compiled form of an already validated definition. */
     StateMachine compile(String definition) {
@@ -46,14 +56,14 @@ final class ApiContext {
 
     /** The machine for an ARN (qualifiers ignored), or StateMachineDoesNotExist. */
     MachineEntry machine(Arn arn) {
-        return registry.machine(arn.stateMachineBase())
+        return registry.machine(arn.stateMachineBase()).filter(m -> visible(m.arn()))
                 .orElseThrow(() -> ApiError.stateMachineDoesNotExist(arn.text()));
     }
 
     ExecutionEntry execution(String executionArn) {
         Arn arn = Arn.parse(executionArn, "execution", "express");
         if (arn.parts().size() != 2) throw ApiError.invalidArn(executionArn);
-        return registry.execution(executionArn).or(() -> mapRunChild(executionArn))
+        return registry.execution(executionArn).or(() -> mapRunChild(executionArn)).filter(e -> visible(e.arn()))
                 .orElseThrow(() -> ApiError.executionDoesNotExist(executionArn));
     }
 

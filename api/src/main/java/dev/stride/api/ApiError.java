@@ -12,6 +12,8 @@ enum ApiError {
     EXECUTION_DOES_NOT_EXIST("ExecutionDoesNotExist"),
     INVALID_ARN("InvalidArn"),
     INVALID_DEFINITION("InvalidDefinition"),
+    INVALID_ENCRYPTION_CONFIGURATION("InvalidEncryptionConfiguration"),
+    INVALID_LOGGING_CONFIGURATION("InvalidLoggingConfiguration"),
     INVALID_EXECUTION_INPUT("InvalidExecutionInput"),
     INVALID_NAME("InvalidName"),
     INVALID_OUTPUT("InvalidOutput"),
@@ -30,6 +32,10 @@ enum ApiError {
     INCOMPLETE_SIGNATURE("IncompleteSignatureException"),
     UNRECOGNIZED_CLIENT("UnrecognizedClientException"),
     INVALID_SIGNATURE("InvalidSignatureException"),
+    /** Signed more than 15 minutes from now (S3 answers it as RequestTimeTooSkewed). */
+    SIGNATURE_EXPIRED("InvalidSignatureException"),
+    /** A presigned URL past its X-Amz-Expires (S3 answers it as AccessDenied). */
+    PRESIGNED_EXPIRED("InvalidSignatureException"),
     SERIALIZATION("SerializationException"),
     UNKNOWN_OPERATION("UnknownOperationException", 400),
     NOT_FOUND("UnknownOperationException", 404),

@@ -14,6 +14,8 @@ record Arn(String text, String region, String account, String type, List<String>
 
     /** @throws ApiException InvalidArn when the text is not a Step Functions ARN */
     static Arn parse(String text) {
+        // AWS's words for a text that is not an ARN at all (recorded: "Invalid ARN prefix: not_a_valid_arn").
+        if (text != null && !text.startsWith("arn:")) throw ApiError.invalidArn("Invalid ARN prefix: " + text);
         Matcher m = text == null || text.length() > 256 ? null : SHAPE.matcher(text);
         if (m == null || !m.matches()) throw ApiError.invalidArn(text);
         List<String> parts = List.of(m.group(4).split(":", -1));

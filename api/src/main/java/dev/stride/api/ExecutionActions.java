@@ -14,8 +14,11 @@ import java.util.concurrent.TimeoutException;
 /** Starting, following and stopping executions. */
 final class ExecutionActions {
     private static final int MAX_PAYLOAD_BYTES = 262_144;
-    /** Express executions run at most five minutes; the engine enforces the machine's own TimeoutSeconds. */
-    private static final Duration SYNC_LIMIT = Duration.ofMinutes(5);
+    /**
+     * The engine times an Express execution out after five minutes (TIMED_OUT, as AWS does); this
+     * wait is a little longer, so only an engine that failed to do so is stopped from here.
+     */
+    private static final Duration SYNC_LIMIT = Duration.ofMinutes(5).plusSeconds(10);
 
     private static final Duration REDRIVE_WINDOW = Duration.ofDays(14);
     private static final Duration OPEN_LIMIT = Duration.ofDays(365);
@@ -91,7 +94,8 @@ final class ExecutionActions {
             throw ApiError.STATE_MACHINE_TYPE_NOT_SUPPORTED.with("This operation is not supported by this type of state machine");
         }
         Target t = target(m, arn);
-        String execArn = ctx.arn(express ? "express" : "execution", m.name() + ":" + name);
+        // The machine's region and account (the caller's: it sees no other machine).
+        String execArn = Caller.owning(m.arn()).arnPrefix() + (express ? "express:" : "execution:") + m.name() + ":" + name;
         ExecutionEntry entry = new ExecutionEntry(execArn, name, m.arn(), t.versionArn, t.aliasArn, express, t.definition,
                 t.roleArn, t.revisionId, t.writtenMillis, inputText, ctx.now());
         ExecutionEntry existing = ctx.registry.addExecution(entry);

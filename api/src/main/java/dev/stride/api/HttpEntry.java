@@ -103,7 +103,7 @@ final class HttpEntry implements HttpHandler {
             }
             reply = service.serve(request);
         } catch (ApiException e) {
-            reply = service.refuse(request, authenticationError(e));
+            reply = service.refuse(request, AuthErrors.of(e, service.signingName()));
         } catch (RuntimeException | StackOverflowError e) {
             LOG.log(Level.ERROR, "internal error serving " + service.signingName(), e);
             reply = service.refuse(request, new ServiceException("InternalFailure", "InternalFailure", 500, false, "Internal error: " + e));
@@ -127,7 +127,7 @@ final class HttpEntry implements HttpHandler {
             }
             reply = service.serve(request, exchange.getRequestBody());
         } catch (ApiException e) {
-            reply = StreamedResponse.of(service.refuse(request, authenticationError(e)));
+            reply = StreamedResponse.of(service.refuse(request, AuthErrors.of(e, service.signingName())));
         } catch (RuntimeException | StackOverflowError e) {
             LOG.log(Level.ERROR, "internal error serving " + service.signingName(), e);
             reply = StreamedResponse.of(service.refuse(request, new ServiceException("InternalFailure", "InternalFailure", 500, false, "Internal error: " + e)));
@@ -155,25 +155,8 @@ final class HttpEntry implements HttpHandler {
                 && r.rawQuery().contains("Action=ConfirmSubscription");
     }
 
-    /** The query protocol's names for the signature errors (what SQS and SNS answer). */
-    private static ServiceException authenticationError(ApiException e) {
-        return switch (e.error) {
-            case UNRECOGNIZED_CLIENT -> new ServiceException("InvalidClientTokenId", "InvalidClientTokenId", 403, true, e.getMessage());
-            case INVALID_SIGNATURE -> new ServiceException("SignatureDoesNotMatch", "SignatureDoesNotMatch", 403, true, e.getMessage());
-            case MISSING_AUTHENTICATION -> new ServiceException("MissingAuthenticationToken", "MissingAuthenticationToken", 403, true,
-                    "Request is missing Authentication Token");
-            case INCOMPLETE_SIGNATURE -> new ServiceException("IncompleteSignature", "IncompleteSignature", 400, true, e.getMessage());
-            default -> new ServiceException(e.error.type, e.error.type, e.error.status, e.error.status < 500, e.getMessage());
-        };
-    }
-
     /** A 12-digit access key id is the account (as AWS-compatible local stacks do), else the server's account. */
-    private String accountOf(ServiceRouter.Scope scope) {
-        if (scope == null) return account;
-        String key = scope.accessKeyId();
-        if (key.length() == 12 && key.chars().allMatch(Character::isDigit)) return key;
-        return account;
-    }
+    private String accountOf(ServiceRouter.Scope scope) { return Caller.of(scope, region, account).account(); }
 
     /** The base URL the client reached us by, so the addresses we hand out (queue URLs) work for it. */
     private static String endpointOf(HttpExchange exchange) {
@@ -201,7 +184,9 @@ final class HttpEntry implements HttpHandler {
                         exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), bytes);
             }
             Operation op = operations.forTarget(target);
-            JsonNode result = op.run(new Request(body(bytes)));
+            Request request = new Request(body(bytes));
+            Caller caller = Caller.of(ServiceRouter.scope(exchange.getRequestHeaders(), exchange.getRequestURI().getRawQuery()), region, account);
+            JsonNode result = caller.run(() -> op.run(request));
             send(exchange, 200, CONTENT_TYPE, Wire.bytes(result == null ? Wire.object() : result));
             failed = false;
         } catch (ApiException e) {

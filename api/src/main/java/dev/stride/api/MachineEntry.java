@@ -13,9 +13,14 @@ import java.util.List;
  */
 record MachineEntry(String arn, String name, StateMachineType type, String definition, String roleArn,
                     long creationMillis, long updateMillis, String revisionId,
-                    JsonNode loggingConfiguration, JsonNode tracingConfiguration, List<VersionEntry> versions,
+                    JsonNode loggingConfiguration, JsonNode tracingConfiguration, JsonNode encryptionConfiguration,
+                    List<VersionEntry> versions,
                     int lastVersionNumber, List<AliasEntry> aliases) {
     MachineEntry {
+        // A record kept before these settings were (durable registries): AWS's defaults.
+        if (loggingConfiguration == null) loggingConfiguration = MachineSettings.DEFAULT_LOGGING;
+        if (tracingConfiguration == null) tracingConfiguration = MachineSettings.DEFAULT_TRACING;
+        if (encryptionConfiguration == null) encryptionConfiguration = MachineSettings.DEFAULT_ENCRYPTION;
         versions = List.copyOf(versions);
         aliases = List.copyOf(aliases);
     }
@@ -24,14 +29,14 @@ record MachineEntry(String arn, String name, StateMachineType type, String defin
         List<VersionEntry> all = new ArrayList<>(versions);
         all.add(v);
         return new MachineEntry(arn, name, type, definition, roleArn, creationMillis, updateMillis, revisionId,
-                loggingConfiguration, tracingConfiguration, all, Math.max(lastVersionNumber, v.number()), aliases);
+                loggingConfiguration, tracingConfiguration, encryptionConfiguration, all, Math.max(lastVersionNumber, v.number()), aliases);
     }
 
     MachineEntry withoutVersion(int number) {
         List<VersionEntry> all = new ArrayList<>(versions);
         all.removeIf(v -> v.number() == number);
         return new MachineEntry(arn, name, type, definition, roleArn, creationMillis, updateMillis, revisionId,
-                loggingConfiguration, tracingConfiguration, all, lastVersionNumber, aliases);
+                loggingConfiguration, tracingConfiguration, encryptionConfiguration, all, lastVersionNumber, aliases);
     }
 
     /** Adds the alias, or replaces the one of the same name. */
@@ -40,20 +45,20 @@ record MachineEntry(String arn, String name, StateMachineType type, String defin
         all.removeIf(a -> a.name().equals(alias.name()));
         all.add(alias);
         return new MachineEntry(arn, name, type, definition, roleArn, creationMillis, updateMillis, revisionId,
-                loggingConfiguration, tracingConfiguration, versions, lastVersionNumber, all);
+                loggingConfiguration, tracingConfiguration, encryptionConfiguration, versions, lastVersionNumber, all);
     }
 
     MachineEntry withoutAlias(String aliasName) {
         List<AliasEntry> all = new ArrayList<>(aliases);
         all.removeIf(a -> a.name().equals(aliasName));
         return new MachineEntry(arn, name, type, definition, roleArn, creationMillis, updateMillis, revisionId,
-                loggingConfiguration, tracingConfiguration, versions, lastVersionNumber, all);
+                loggingConfiguration, tracingConfiguration, encryptionConfiguration, versions, lastVersionNumber, all);
     }
 
     MachineEntry updated(String definition, String roleArn, long updateMillis, String revisionId,
-                         JsonNode logging, JsonNode tracing) {
+                         JsonNode logging, JsonNode tracing, JsonNode encryption) {
         return new MachineEntry(arn, name, type, definition, roleArn, creationMillis, updateMillis, revisionId,
-                logging, tracing, versions, lastVersionNumber, aliases);
+                logging, tracing, encryption, versions, lastVersionNumber, aliases);
     }
 
     int nextVersionNumber() { return lastVersionNumber + 1; }

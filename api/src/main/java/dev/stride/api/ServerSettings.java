@@ -17,7 +17,7 @@ import java.util.Map;
  * Server settings from a file ({@code stride server --settings FILE}), YAML or JSON (JSON is YAML):
  * <pre>
  * port: 8083
- * host: 127.0.0.1              # the address to listen on; 0.0.0.0 for every interface
+ * bind: 127.0.0.1              # the address to listen on; 0.0.0.0 for every interface ("host" is the older name)
  * region: us-east-1
  * account: "123456789012"
  * data: ./stride-data          # relative to the settings file's folder
@@ -36,7 +36,7 @@ public record ServerSettings(Integer port, String region, String account, Path d
                              Map<String, String> accessKeys, Boolean virtualTime, String host) {
     public static final ServerSettings NONE = new ServerSettings(null, null, null, null, null, null, null, null);
     public static final List<String> DURABILITIES = List.of("PROCESS_CRASH", "POWER_LOSS");
-    private static final List<String> MEMBERS = List.of("port", "host", "region", "account", "data", "durability", "accessKeys",
+    private static final List<String> MEMBERS = List.of("port", "bind", "host", "region", "account", "data", "durability", "accessKeys",
             "virtualTime");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -86,9 +86,14 @@ public record ServerSettings(Integer port, String region, String account, Path d
             }
             port = p.intValue();
         }
+        String bind = text(source, root, "bind");
         String host = text(source, root, "host");
+        if (bind != null && host != null && !bind.equals(host)) {
+            throw bad(source, "bind", "and its older name host say different addresses ('" + bind + "', '" + host + "'); give one");
+        }
+        if (bind != null) host = bind;
         if (host != null && !host.matches("[A-Za-z0-9.:\\-\\[\\]]+")) {
-            throw bad(source, "host", "must be an address to listen on such as 127.0.0.1 or 0.0.0.0, got '" + host + "'");
+            throw bad(source, bind != null ? "bind" : "host", "must be an address to listen on such as 127.0.0.1 or 0.0.0.0, got '" + host + "'");
         }
         String region = text(source, root, "region");
         if (region != null && !region.matches("[a-z0-9]+(-[a-z0-9]+)*")) {

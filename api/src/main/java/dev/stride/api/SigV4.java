@@ -40,16 +40,12 @@ final class SigV4 {
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
 
     private final Map<String, String> secrets;
-    private final String region;
 
-    private SigV4(Map<String, String> secrets, String region) {
-        this.secrets = Map.copyOf(secrets);
-        this.region = region;
-    }
+    private SigV4(Map<String, String> secrets) { this.secrets = Map.copyOf(secrets); }
 
     /** A verifier for these keys, or null when none are configured (any credentials are accepted). */
-    static SigV4 of(Map<String, String> accessKeys, String region) {
-        return accessKeys.isEmpty() ? null : new SigV4(accessKeys, region);
+    static SigV4 of(Map<String, String> accessKeys) {
+        return accessKeys.isEmpty() ? null : new SigV4(accessKeys);
     }
 
     /** Checks a Step Functions request. */
@@ -109,7 +105,7 @@ final class SigV4 {
         } catch (DateTimeParseException | NumberFormatException e) {
             throw ApiError.INCOMPLETE_SIGNATURE.with("Invalid X-Amz-Date or X-Amz-Expires");
         }
-        if (Instant.now().isAfter(signed.plusSeconds(expires))) throw ApiError.INVALID_SIGNATURE.with("Request has expired");
+        if (Instant.now().isAfter(signed.plusSeconds(expires))) throw ApiError.PRESIGNED_EXPIRED.with("Request has expired");
         String unsignedQuery = String.join("&", Arrays.stream(rawQuery.split("&"))
                 .filter(p -> !p.startsWith("X-Amz-Signature=")).toList());
         String payload = q.getOrDefault("X-Amz-Content-Sha256", "UNSIGNED-PAYLOAD");
@@ -134,9 +130,8 @@ final class SigV4 {
             throw ApiError.INCOMPLETE_SIGNATURE.with("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
         }
         checkDate(amzDate, day);
-        // Step Functions' ARNs carry the server's one region; the local services keep resources per region.
-        boolean regionOk = expectedService.equals("states") ? scopeRegion.equals(region) : REGION.matcher(scopeRegion).matches();
-        if (!regionOk) {
+        // Every service keeps resources per region, Step Functions too (its ARNs carry the caller's region).
+        if (!REGION.matcher(scopeRegion).matches()) {
             throw ApiError.INVALID_SIGNATURE.with("Credential should be scoped to a valid region, not '" + scopeRegion + "'. ");
         }
         if (!service.equals(expectedService)) {
@@ -172,7 +167,7 @@ final class SigV4 {
         }
         Instant now = Instant.now();
         if (signed.isBefore(now.minus(SKEW)) || signed.isAfter(now.plus(SKEW))) {
-            throw ApiError.INVALID_SIGNATURE.with("Signature expired: " + amzDate + " is now earlier than "
+            throw ApiError.SIGNATURE_EXPIRED.with("Signature expired: " + amzDate + " is now earlier than "
                     + AMZ_DATE.format(now.minus(SKEW)) + " (" + AMZ_DATE.format(now) + " - 15 min.)");
         }
     }

@@ -34,12 +34,18 @@ final class StateMachineActions {
         requireValid(definition, type);
         long now = ctx.now();
         String arn = ctx.arn("stateMachine", name);
+        JsonNode logging = MachineSettings.logging(r.node("loggingConfiguration"));
+        JsonNode tracing = MachineSettings.tracing(r.node("tracingConfiguration"));
+        JsonNode encryption = MachineSettings.encryption(r.node("encryptionConfiguration"));
         MachineEntry fresh = new MachineEntry(arn, name, type, definition, roleArn, now, 0, UUID.randomUUID().toString(),
-                logging(r), tracing(r), List.of(), 0, List.of());
+                logging, tracing, encryption, List.of(), 0, List.of());
         if (r.bool("publish", false)) fresh = fresh.withVersion(version(fresh, r.string("versionDescription"), now));
         MachineEntry existing = ctx.registry.addMachine(fresh);
         MachineEntry result = existing == null ? fresh : existing;
-        if (existing != null && (!existing.definition().equals(definition) || existing.type() != type)) {
+        // Idempotent only for the same definition, type and settings (a differing role or tags is ignored).
+        if (existing != null && (!existing.definition().equals(definition) || existing.type() != type
+                || !existing.loggingConfiguration().equals(logging) || !existing.tracingConfiguration().equals(tracing)
+                || !existing.encryptionConfiguration().equals(encryption))) {
             throw ApiError.STATE_MACHINE_ALREADY_EXISTS.quoting("State Machine Already Exists", arn);
         }
         if (existing == null && !tags.isEmpty()) ctx.registry.putTags(arn, tags);
@@ -54,8 +60,10 @@ final class StateMachineActions {
         if (arn.qualifier() != null) throw ApiError.invalidArn(arn.text());
         String definition = Request.bounded("definition", r.string("definition"), MAX_DEFINITION);
         String roleArn = r.string("roleArn");
-        if (definition == null && roleArn == null && r.node("loggingConfiguration") == null
-                && r.node("tracingConfiguration") == null) {
+        JsonNode logging = r.node("loggingConfiguration") == null ? null : MachineSettings.logging(r.node("loggingConfiguration"));
+        JsonNode tracing = r.node("tracingConfiguration") == null ? null : MachineSettings.tracing(r.node("tracingConfiguration"));
+        JsonNode encryption = r.node("encryptionConfiguration") == null ? null : MachineSettings.encryption(r.node("encryptionConfiguration"));
+        if (definition == null && roleArn == null && logging == null && tracing == null && encryption == null) {
             throw ApiError.MISSING_REQUIRED_PARAMETER.with(
                     "Either the definition, the roleArn, the loggingConfiguration or the tracingConfiguration must be specified");
         }
@@ -68,8 +76,8 @@ final class StateMachineActions {
         MachineEntry updated = ctx.registry.updateMachine(current.arn(), old -> {
             MachineEntry next = old.updated(definition != null ? definition : old.definition(),
                     roleArn != null ? roleArn : old.roleArn(), now, UUID.randomUUID().toString(),
-                    r.node("loggingConfiguration") != null ? logging(r) : old.loggingConfiguration(),
-                    r.node("tracingConfiguration") != null ? tracing(r) : old.tracingConfiguration());
+                    logging != null ? logging : old.loggingConfiguration(), tracing != null ? tracing : old.tracingConfiguration(),
+                    encryption != null ? encryption : old.encryptionConfiguration());
             return publish ? next.withVersion(version(next, description, now)) : next;
         });
         if (updated == null) throw ApiError.stateMachineDoesNotExist(arn.text());
@@ -84,7 +92,7 @@ final class StateMachineActions {
             throw ApiError.VALIDATION.with("Deleting a version or alias through DeleteStateMachine is not supported: " + arn.text());
         }
         // AWS deletes asynchronously and answers the same for an unknown machine; running executions carry on.
-        ctx.registry.removeMachine(arn.text());
+        if (ctx.visible(arn.text())) ctx.registry.removeMachine(arn.text());
         return Wire.object();
     }
 
@@ -133,16 +141,4 @@ final class StateMachineActions {
         if (!roleArn.startsWith("arn:") || roleArn.length() > 256) throw ApiError.invalidArn(roleArn);
         return roleArn;
     }
-
-    private static JsonNode logging(Request r) {
-        JsonNode given = r.node("loggingConfiguration");
-        if (given != null) return given;
-        return Wire.object().put("level", "OFF").put("includeExecutionData", false);
-    }
-
-    private static JsonNode tracing(Request r) {
-        JsonNode given = r.node("tracingConfiguration");
-        return given != null ? given : Wire.object().put("enabled", false);
-    }
-
 }

@@ -24,7 +24,9 @@ final class StateMachineQueries {
         ObjectNode out = Wire.object();
         if (arn.qualifier() == null) {
             out.put("stateMachineArn", m.arn());
-            common(out, m, m.definition(), m.roleArn(), m.creationMillis(), m.revisionId());
+            // AWS shows no revisionId until the machine is updated (or published): its first revision has none.
+            boolean revised = m.updateMillis() > 0 || !m.versions().isEmpty();
+            common(out, m, m.definition(), m.roleArn(), m.creationMillis(), revised ? m.revisionId() : null);
             return out;
         }
         MachineEntry.VersionEntry v = version(m, arn);
@@ -39,7 +41,8 @@ final class StateMachineQueries {
         out.put("type", m.type().name()).put("creationDate", Wire.seconds(created));
         out.set("loggingConfiguration", m.loggingConfiguration());
         out.set("tracingConfiguration", m.tracingConfiguration());
-        out.put("revisionId", revision);
+        if (revision != null) out.put("revisionId", revision);
+        out.set("encryptionConfiguration", m.encryptionConfiguration());
     }
 
     /** A version ARN's version; an alias ARN is not a state machine here (AWS describes it with DescribeStateMachineAlias). */
@@ -51,7 +54,7 @@ final class StateMachineQueries {
 
     private JsonNode list(Request r) {
         ObjectNode out = Wire.object();
-        Pages.write(r, ctx.registry.machines(), MachineEntry::arn, out, "stateMachines", m -> Wire.object()
+        Pages.write(r, ctx.registry.machines().stream().filter(m -> ctx.visible(m.arn())).toList(), MachineEntry::arn, out, "stateMachines", m -> Wire.object()
                 .put("stateMachineArn", m.arn()).put("name", m.name()).put("type", m.type().name())
                 .put("creationDate", Wire.seconds(m.creationMillis())));
         return out;
@@ -64,16 +67,19 @@ final class StateMachineQueries {
         out.put("name", Arn.parse(e.stateMachineArn()).parts().get(0));
         out.put("definition", e.definition()).put("roleArn", e.roleArn());
         out.put("updateDate", Wire.seconds(e.machineUpdateMillis()));
-        out.put("revisionId", e.revisionId());
+        // The machine's settings; AWS's defaults when it has been deleted since.
+        MachineEntry m = ctx.registry.machine(e.stateMachineArn()).orElse(null);
+        // As DescribeStateMachine: the revision an execution ran has an id unless it was the machine's first.
+        boolean first = m != null && e.versionArn() == null && e.machineUpdateMillis() == m.creationMillis();
+        if (!first) out.put("revisionId", e.revisionId());
         ExecutionView v = ctx.engine.describe(e.arn());
         if (v != null && v.mapRunArn() != null) { // a distributed Map's child: its Map Run and the Map's label
             out.put("mapRunArn", v.mapRunArn());
             out.put("label", e.stateMachineArn().substring(e.stateMachineArn().lastIndexOf('/') + 1));
         }
-        ctx.registry.machine(e.stateMachineArn()).ifPresent(m -> {
-            out.set("loggingConfiguration", m.loggingConfiguration());
-            out.set("tracingConfiguration", m.tracingConfiguration());
-        });
+        out.set("loggingConfiguration", m == null ? MachineSettings.DEFAULT_LOGGING : m.loggingConfiguration());
+        out.set("tracingConfiguration", m == null ? MachineSettings.DEFAULT_TRACING : m.tracingConfiguration());
+        out.set("encryptionConfiguration", m == null ? MachineSettings.DEFAULT_ENCRYPTION : m.encryptionConfiguration());
         return out;
     }
 }

@@ -42,6 +42,9 @@ public final class StrideServer implements AutoCloseable {
             config.taskSetup().integrations(arn -> registry.machine(arn).map(m -> late.get().compile(m.definition())).orElse(null))
                     .forEach(builder::integration);
         }
+        // aws-sdk:sfn:* Task states run this server's own actions; tried after the configured integrations.
+        SfnSdkTasks sfnTasks = new SfnSdkTasks();
+        builder.integration(sfnTasks);
         if (config.taskSetup() != null && config.taskSetup().objectStorage() != null) builder.objectStorage(config.taskSetup().objectStorage());
         Engine engine = builder.build();
         ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
@@ -67,8 +70,9 @@ public final class StrideServer implements AutoCloseable {
             if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
             HttpServer http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
             Operations operations = Operations.create(context);
+            sfnTasks.bind(operations);
             http.createContext("/", new HttpEntry(operations, context.metrics,
-                    SigV4.of(config.accessKeys(), config.region()), new ServiceRouter(config.services()), config.region(), config.account()));
+                    SigV4.of(config.accessKeys()), new ServiceRouter(config.services()), config.region(), config.account()));
             http.createContext(TaskLinks.PREFIX, new TaskLinks(engine)); // approval links opened in a browser
             // The web console: its own context, so AWS API requests never pass through it.
             http.createContext(Console.PREFIX, new Console(new ConsoleBackend(operations, config)));

@@ -55,7 +55,7 @@ final class TagActions {
         boolean found = arn.type().equals("activity")
                 ? ctx.registry.activity(text).isPresent()
                 : arn.qualifier() == null && ctx.registry.machine(text).isPresent();
-        if (!found) throw ApiError.RESOURCE_NOT_FOUND.quoting("Resource not found", text);
+        if (!found || !ctx.visible(text)) throw ApiError.RESOURCE_NOT_FOUND.quoting("Resource not found", text);
         return text;
     }
 

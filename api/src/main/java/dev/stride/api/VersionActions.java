@@ -73,6 +73,7 @@ final class VersionActions {
             throw ApiError.VALIDATION.with("Invalid version ARN: " + text);
         }
         // Deleting a version that does not exist (or of a machine that does not) succeeds, as on AWS.
+        if (!ctx.visible(text)) return Wire.object();
         ctx.registry.updateMachine(arn.stateMachineBase(), m -> {
             MachineEntry.VersionEntry v = m.version(arn.qualifier());
             if (v == null) return m;

@@ -120,7 +120,7 @@ class ExecutionLifecycleTest extends ApiFixture {
     @Test
     void malformedOrWrongKindArnsAreInvalidArn() {
         assertThatThrownBy(() -> sfn.describeExecution(b -> b.executionArn("not-an-arn")))
-                .isInstanceOf(InvalidArnException.class).hasMessageContaining("Invalid Arn: 'not-an-arn'");
+                .isInstanceOf(InvalidArnException.class).hasMessageContaining("Invalid Arn: 'Invalid ARN prefix: not-an-arn'");
         assertThatThrownBy(() -> sfn.describeExecution(b -> b.executionArn(ACCOUNT_PREFIX + "stateMachine:x")))
                 .isInstanceOf(InvalidArnException.class).hasMessageContaining("Resource type not valid in this context: stateMachine");
         assertThatThrownBy(() -> sfn.describeExecution(b -> b.executionArn(ACCOUNT_PREFIX + "execution:x:y")))

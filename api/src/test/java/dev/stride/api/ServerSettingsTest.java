@@ -17,6 +17,7 @@ class ServerSettingsTest {
     void theServerListensOnLoopbackUnlessTold() {
         assertThat(ServerConfig.defaults().host()).isEqualTo("127.0.0.1");
         assertThat(ServerSettings.parse("host: 0.0.0.0", "s.yaml", dir).applyTo(ServerConfig.defaults()).host()).isEqualTo("0.0.0.0");
+        assertThat(ServerSettings.parse("bind: 0.0.0.0", "s.yaml", dir).applyTo(ServerConfig.defaults()).host()).isEqualTo("0.0.0.0");
         assertThatThrownBy(() -> ServerSettings.parse("host: 'a b'", "s.yaml", dir))
                 .hasMessageContaining("'host' must be an address to listen on");
     }
@@ -101,7 +102,9 @@ class ServerSettingsTest {
         assertBad("accessKeys: AKID", "'accessKeys' must be a mapping");
         assertBad("accessKeys: {AKID: 5}", "'accessKeys.AKID' must be a non-empty secret key");
         assertBad("virtualTime: maybe", "'virtualTime' must be true or false");
-        assertBad("prot: 8083", "'prot' is not a setting; known settings: port, host, region");
+        assertBad("prot: 8083", "'prot' is not a setting; known settings: port, bind, host, region");
+        assertBad("bind: 127.0.0.1\nhost: 0.0.0.0", "'bind' and its older name host say different addresses");
+        assertBad("bind: not an address", "'bind' must be an address to listen on");
         assertBad("- port", "must be a mapping of settings");
         assertBad("port: [1,", "is not valid YAML or JSON");
         assertThatThrownBy(() -> ServerSettings.read(dir.resolve("missing.yaml")))

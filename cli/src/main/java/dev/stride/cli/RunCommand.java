@@ -144,6 +144,8 @@ final class RunCommand implements Callable<Integer> {
         if (v.error() != null) out.put("error", v.error());
         if (v.cause() != null) out.put("cause", v.cause());
         if (history) {
+            long notKept = events.isEmpty() ? 0 : events.get(0).id() - 1;
+            if (notKept > 0) out.put("eventsNotKept", notKept); // a long Express execution keeps its latest events only
             ArrayNode arr = out.putArray("events");
             for (HistoryEvent e : events) arr.add(e.toApiShape(true));
         }

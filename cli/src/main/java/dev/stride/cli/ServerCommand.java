@@ -6,6 +6,8 @@ import dev.stride.api.StrideServer;
 import dev.stride.engine.spi.RecordStore;
 import dev.stride.integrations.StrideConfig;
 import dev.stride.store.sqlite.SqliteStore;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -13,13 +15,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code stride server [--port 8083] [--data DIR] [--config FILE] [--settings FILE]}: the
+ * {@code stride server [--port 8083] [--bind 127.0.0.1] [--data DIR] [--config FILE] [--settings FILE]}: the
  * AWS-compatible API. Standard executions and the API's records live in an embedded SQLite store
  * in the data folder (they survive restarts and crashes); {@code --in-memory} keeps everything in
  * memory instead.
  *
  * <p>Each setting comes from the first source that gives it: the command-line flag, then the
- * environment (STRIDE_PORT, STRIDE_REGION, STRIDE_ACCOUNT, STRIDE_DATA), then the settings file
+ * environment (STRIDE_PORT, STRIDE_BIND or STRIDE_HOST, STRIDE_REGION, STRIDE_ACCOUNT, STRIDE_DATA), then the settings file
  * ({@link ServerSettings}), then the built-in default. The options below are therefore null unless
  * a flag or the environment sets them.
  */
@@ -31,14 +33,17 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--port", description = "Port to listen on (default 8083; env STRIDE_PORT).", defaultValue = "${env:STRIDE_PORT}")
     Integer port;
 
-    @Option(names = "--host", description = "Address to listen on (default 127.0.0.1, loopback only; 0.0.0.0 for every interface; env STRIDE_HOST).",
-            defaultValue = "${env:STRIDE_HOST}")
+    /** Loopback unless told otherwise: the server runs job commands and, without access keys, answers anyone. */
+    @Option(names = {"--bind", "--host"}, paramLabel = "ADDR",
+            description = "Address to listen on (default 127.0.0.1, loopback only; 0.0.0.0 for every interface; env STRIDE_BIND). "
+                    + "--host is its older name.",
+            defaultValue = "${env:STRIDE_BIND:-${env:STRIDE_HOST}}")
     String host;
 
-    @Option(names = "--region", description = "Region used in ARNs (default us-east-1; env STRIDE_REGION).", defaultValue = "${env:STRIDE_REGION}")
+    @Option(names = "--region", description = "Region of requests that name none (default us-east-1; env STRIDE_REGION); a signed request's is its credential scope's.", defaultValue = "${env:STRIDE_REGION}")
     String region;
 
-    @Option(names = "--account", description = "Account id used in ARNs (default 123456789012; env STRIDE_ACCOUNT).", defaultValue = "${env:STRIDE_ACCOUNT}")
+    @Option(names = "--account", description = "Account of requests whose access key id is not 12 digits (default 123456789012; env STRIDE_ACCOUNT).", defaultValue = "${env:STRIDE_ACCOUNT}")
     String account;
 
     @Option(names = "--data", paramLabel = "DIR", description = "Data folder of the embedded store (default: ./stride-data; env STRIDE_DATA).",
@@ -61,7 +66,7 @@ final class ServerCommand implements Callable<Integer> {
     Path mockConfig;
 
     @Option(names = "--settings", paramLabel = "FILE",
-            description = "Server settings, YAML or JSON: port, host, region, account, data, durability, accessKeys {ID: SECRET}, virtualTime. "
+            description = "Server settings, YAML or JSON: port, bind, region, account, data, durability, accessKeys {ID: SECRET}, virtualTime. "
                     + "Flags and the environment override it.")
     Path settingsFile;
 
@@ -108,13 +113,30 @@ final class ServerCommand implements Callable<Integer> {
             if (opened != null) opened.close();
             stopped.countDown();
         }));
-        String listening = ServerConfig.LOOPBACK.equals(settings.host()) ? "localhost" : settings.host();
-        System.out.println("Stride listening on http://" + listening + ":" + server.port() + " (region " + settings.region()
+        System.out.println("Stride listening on http://" + hostPart(settings.host()) + ":" + server.port() + " (" + reach(settings.host())
+                + "; region " + settings.region()
                 + ", account " + settings.account()
                 + (inMemory ? "; in memory" : "; data in " + dataDir.toAbsolutePath() + ", " + how)
-                + (settings.accessKeys().isEmpty() ? "" : "; SigV4 required") + (settings.virtualTime() ? "; virtual time" : "")
+                + (settings.accessKeys().isEmpty() ? "; no access keys: requests are not checked" : "; SigV4 required") + (settings.virtualTime() ? "; virtual time" : "")
                 + (services.remotes().isEmpty() ? "" : "; passed through: " + String.join(", ", services.remotes())) + ")");
         stopped.await();
         return 0;
+    }
+
+    /** An IPv6 address in a URL goes in brackets. */
+    private static String hostPart(String address) {
+        return address.contains(":") && !address.startsWith("[") ? "[" + address + "]" : address;
+    }
+
+    /** Who can reach the server: said at start, so listening beyond this machine is never a surprise. */
+    static String reach(String address) {
+        try {
+            InetAddress a = InetAddress.getByName(address);
+            if (a.isLoopbackAddress()) return "loopback only: this machine alone can reach it";
+            if (a.isAnyLocalAddress()) return "every interface: other machines can reach it";
+            return "interface " + a.getHostAddress() + ": other machines on its network can reach it";
+        } catch (UnknownHostException e) {
+            return "address " + address;
+        }
     }
 }

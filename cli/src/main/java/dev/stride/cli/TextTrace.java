@@ -18,6 +18,8 @@ final class TextTrace {
 
     void print(ExecutionView v, List<HistoryEvent> events, boolean allEvents) {
         Map<String, Long> entered = new HashMap<>();
+        long notKept = events.isEmpty() ? 0 : events.get(0).id() - 1;
+        if (notKept > 0) out.println("... " + notKept + " earlier events not kept (a long Express execution keeps its latest events only)");
         for (HistoryEvent e : events) {
             if (allEvents) {
                 out.printf("  #%-4d %-28s %s%n", e.id(), e.type(), e.details() == null ? "" : Json.write(e.details()));

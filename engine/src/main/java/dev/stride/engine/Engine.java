@@ -72,7 +72,7 @@ public final class Engine implements AutoCloseable {
         String smArn = req.stateMachineArn() != null ? req.stateMachineArn() : arns.defaultMachine;
         String smName = req.stateMachineArn() != null ? smArn.substring(smArn.lastIndexOf(':') + 1) : DEFAULT_MACHINE_NAME;
         String name = req.executionName() != null ? req.executionName() : ids.uuid();
-        String arn = executionArn(req.express(), smName, name);
+        String arn = executionArn(req.express(), smArn, smName, name);
         String role = req.roleArn() != null ? req.roleArn() : arns.defaultRole;
         // Listeners hear of the start before its first run, which may end it on this thread.
         scheduler.start(index(req.machine()), arn, name, smArn, smName, req.input(), req.express(), role,
@@ -93,16 +93,26 @@ public final class Engine implements AutoCloseable {
      * allocates the result alone. A burst of starts on a fresh JVM runs this before the JIT's
      * last tier, where {@code +} is a chain of method-handle calls.
      */
-    private String executionArn(boolean express, String machineName, String executionName) {
+    private String executionArn(boolean express, String machineArn, String machineName, String executionName) {
         MachinePrefix last = lastPrefix;
-        if (last == null || last.express() != express || !last.machineName().equals(machineName)) {
-            last = new MachinePrefix(express, machineName, (express ? arns.expressPrefix : arns.executionPrefix) + machineName + ":");
+        if (last == null || last.express() != express || !last.machineArn().equals(machineArn)) {
+            last = new MachinePrefix(express, machineArn, executionPrefix(express, machineArn) + machineName + ":");
             lastPrefix = last;
         }
         return last.prefix().concat(executionName);
     }
 
-    private record MachinePrefix(boolean express, String machineName, String prefix) {}
+    /**
+     * {@code arn:aws:states:REGION:ACCOUNT:execution:} of the machine's own region and account (a
+     * server keeps machines of several), or this engine's when the machine ARN has no such shape.
+     */
+    private String executionPrefix(boolean express, String machineArn) {
+        int at = machineArn.indexOf(":stateMachine:");
+        if (!machineArn.startsWith("arn:") || at < 0) return express ? arns.expressPrefix : arns.executionPrefix;
+        return machineArn.substring(0, at + 1) + (express ? "express:" : "execution:");
+    }
+
+    private record MachinePrefix(boolean express, String machineArn, String prefix) {}
 
     private volatile MachinePrefix lastPrefix;
 

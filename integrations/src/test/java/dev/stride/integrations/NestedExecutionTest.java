@@ -42,6 +42,9 @@ class NestedExecutionTest {
             assertThat(v.output().get("Output").isTextual()).isTrue();
             assertThat(Json.parse(v.output().get("Output").textValue())).isEqualTo(Json.parse("{\"doubled\": 8, \"parent\": \"" + arn + "\"}"));
             assertThat(Json.parse(v.output().get("Input").textValue()).get("AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID").textValue()).isEqualTo(arn);
+            // the members AWS records, in its order: no SDK metadata, no redrive members
+            assertThat(v.output().fieldNames()).toIterable().containsExactly("ExecutionArn", "Input", "InputDetails", "Name",
+                    "Output", "OutputDetails", "StartDate", "StateMachineArn", "Status", "StopDate");
             assertThat(r.types(arn)).containsSubsequence("TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskSucceeded");
             JsonNode submitted = r.outputOf(arn, "TaskSubmitted");
             assertThat(submitted.get("ExecutionArn").textValue()).endsWith(":execution:Child:child-1");
@@ -55,6 +58,7 @@ class NestedExecutionTest {
         try (Runner r = new Runner(with(CHILD))) {
             ExecutionView v = r.run(parent("states:startExecution.sync:2"), "{\"n\": 5}");
             assertThat(v.output().at("/Output/doubled").intValue()).isEqualTo(10);
+            assertThat(v.output().at("/Input/n").intValue()).isEqualTo(5); // Input as JSON too, as AWS records .sync:2
         }
     }
 
@@ -76,6 +80,8 @@ class NestedExecutionTest {
             JsonNode cause = Json.parse(v.cause());
             assertThat(cause.get("Status").textValue()).isEqualTo("FAILED");
             assertThat(cause.get("Error").textValue()).isEqualTo("ChildBroke");
+            assertThat(cause.fieldNames()).toIterable().containsExactly("Cause", "Error", "ExecutionArn", "Input", "InputDetails", "Name",
+                    "StartDate", "StateMachineArn", "Status", "StopDate");
         }
     }
 

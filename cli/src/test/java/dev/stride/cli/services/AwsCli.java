@@ -70,7 +70,8 @@ final class AwsCli {
     private final URI endpoint;
     private final Path dir;
     private final Map<String, String> env;
-    private final AtomicInteger calls = new AtomicInteger();
+    /** Numbers each call's output files; shared, since copies with other credentials write to the same folder. */
+    private static final AtomicInteger calls = new AtomicInteger();
 
     private AwsCli(Installation aws, URI endpoint, Path dir) {
         this.aws = aws;
@@ -118,6 +119,14 @@ final class AwsCli {
             throw new UncheckedIOException(e);
         }
         return new AwsCli(aws, endpoint, dir);
+    }
+
+    /** The same CLI signing with other credentials (a server with access keys configured checks them). */
+    AwsCli signingWith(String accessKeyId, String secretAccessKey) {
+        AwsCli other = new AwsCli(aws, endpoint, dir);
+        other.env.put("AWS_ACCESS_KEY_ID", accessKeyId);
+        other.env.put("AWS_SECRET_ACCESS_KEY", secretAccessKey);
+        return other;
     }
 
     /** Runs {@code aws <args>} and asserts it succeeded; its output as JSON ({} when it printed nothing). */

@@ -12,7 +12,9 @@ import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
- * An execution's history. Event {@code i} (from 0) has id {@code i + 1}.
+ * An execution's history. Event {@code i} (from 0) has id {@code forgotten + i + 1}: a log that
+ * keeps only its latest events (Express, see {@link #keepLatest}) forgets the oldest ones, and
+ * ids go on counting from where the whole history is.
  *
  * <p>Most events of a short execution are state entries and exits, and few are ever read in
  * full; as objects they were a third of such an execution's memory. The frequent kinds are
@@ -34,6 +36,10 @@ final class EventLog extends AbstractList<HistoryEvent> implements RandomAccess 
     private long[] wideTimes;
     private long base;
     private Object[] refs;
+    /** Events dropped from the front (ids 1 to forgotten); 0 unless {@link #keepLatest} was called. */
+    private int forgotten;
+    /** Keep at least this many of the latest events; 0 keeps them all. */
+    private int latest;
 
     EventLog() { this(FIRST_CAPACITY); }
 
@@ -42,6 +48,28 @@ final class EventLog extends AbstractList<HistoryEvent> implements RandomAccess 
         previous = new int[c];
         times = new int[c];
         refs = new Object[c * REFS];
+    }
+
+    /**
+     * Keeps only (at least) the latest {@code events} events from now on. An Express execution
+     * has no history quota, so a long one would otherwise hold every event it ever made; AWS
+     * shows Express histories only in CloudWatch Logs, and a local run needs the recent ones.
+     */
+    void keepLatest(int events) {
+        if (events < 1) throw new IllegalArgumentException("expected at least 1 event to keep, got " + events);
+        latest = events;
+    }
+
+    /** The id of the last event recorded (0 before the first): counts forgotten events too. */
+    int lastId() { return forgotten + size; }
+
+    /** How many of the first events this log no longer holds. */
+    int forgotten() { return forgotten; }
+
+    /** The event with this id, or null when it was forgotten (or is not recorded yet). */
+    HistoryEvent byId(long id) {
+        long index = id - 1 - forgotten;
+        return index < 0 || index >= size ? null : get((int) index);
     }
 
     /** An event of a frequent kind; its id is the next one. */
@@ -60,7 +88,7 @@ final class EventLog extends AbstractList<HistoryEvent> implements RandomAccess 
     @Override
     public boolean add(HistoryEvent e) {
         int i = room();
-        if (e.id() != i + 1) throw new IllegalStateException("event id " + e.id() + " recorded as event " + (i + 1));
+        if (e.id() != forgotten + i + 1) throw new IllegalStateException("event id " + e.id() + " recorded as event " + (forgotten + i + 1));
         setTime(i, e.timestampMillis());
         refs[i * REFS] = e;
         size = i + 1;
@@ -69,6 +97,7 @@ final class EventLog extends AbstractList<HistoryEvent> implements RandomAccess 
     }
 
     private int room() {
+        if (latest > 0 && size >= 2 * latest) forgetOldest();
         int i = size;
         if (i == previous.length) {
             int capacity = i * 2;
@@ -80,9 +109,25 @@ final class EventLog extends AbstractList<HistoryEvent> implements RandomAccess 
         return i;
     }
 
+    /**
+     * Drops all but the latest {@link #latest} events by moving them to the front: once every
+     * {@code latest} events, so recording stays constant time and the log at most twice that size.
+     */
+    private void forgetOldest() {
+        int drop = size - latest;
+        System.arraycopy(previous, drop, previous, 0, latest);
+        if (times != null) System.arraycopy(times, drop, times, 0, latest);
+        else System.arraycopy(wideTimes, drop, wideTimes, 0, latest);
+        System.arraycopy(refs, drop * REFS, refs, 0, latest * REFS);
+        Arrays.fill(refs, latest * REFS, size * REFS, null); // let the dropped payloads go
+        forgotten += drop;
+        size = latest;
+        modCount++;
+    }
+
     private void setTime(int i, long millis) {
         if (times != null) {
-            if (i == 0) base = millis;
+            if (i == 0 && forgotten == 0) base = millis;
             long offset = millis - base;
             if (offset == (int) offset) {
                 times[i] = (int) offset;
@@ -103,7 +148,7 @@ final class EventLog extends AbstractList<HistoryEvent> implements RandomAccess 
         Object what = refs[index * REFS];
         if (what instanceof HistoryEvent e) return e;
         EventKind kind = (EventKind) what;
-        return HistoryEvent.shaped(index + 1, previous[index], time(index), kind.type(), kind.detailsKey(), kind.shape(),
+        return HistoryEvent.shaped(forgotten + index + 1, previous[index], time(index), kind.type(), kind.detailsKey(), kind.shape(),
                 (String) refs[index * REFS + 1], (JsonNode) refs[index * REFS + 2]);
     }
 
@@ -116,6 +161,7 @@ final class EventLog extends AbstractList<HistoryEvent> implements RandomAccess 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static EventLog of(List<HistoryEvent> events) {
         EventLog log = new EventLog(events.size());
+        if (!events.isEmpty()) log.forgotten = (int) events.get(0).id() - 1; // a log that kept only its latest events
         for (HistoryEvent e : events) log.add(e);
         return log;
     }

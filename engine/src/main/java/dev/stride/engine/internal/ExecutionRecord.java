@@ -17,8 +17,10 @@ final class ExecutionRecord {
     JsonNode input;
     long startMillis;
     long stopMillis;
-    /** Execution TimeoutSeconds deadline, or 0 when none. */
+    /** Execution TimeoutSeconds deadline (for Express also its five-minute limit), or 0 when none. */
     long deadlineMillis;
+    /** Whether a timer for the deadline was asked for (an Express execution's only once it waits). */
+    boolean deadlineArmed;
     /** Volatile: views of a running execution read it without the record's lock. */
     volatile ExecutionStatus status = ExecutionStatus.RUNNING;
     int redriveCount;
@@ -56,6 +58,6 @@ final class ExecutionRecord {
     /** @param expectedEvents room to make in the history at first (it grows as needed) */
     ExecutionRecord(int expectedEvents) { history = new EventLog(expectedEvents); }
 
-    /** Event ids are positions in the history (see {@link EventLog}). */
-    int lastEventId() { return history.size(); }
+    /** Event ids count every event recorded, also those a long Express history no longer holds (see {@link EventLog}). */
+    int lastEventId() { return history.lastId(); }
 }

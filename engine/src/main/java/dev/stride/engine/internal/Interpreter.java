@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.asl.model.*;
 import dev.stride.engine.ExecutionStatus;
+import dev.stride.engine.history.HistoryEvent;
 import dev.stride.engine.spi.Clock;
 import dev.stride.engine.spi.IdSource;
 import dev.stride.expr.ErrorNames;
@@ -40,7 +41,7 @@ public final class Interpreter {
     /** States entered (state transitions), for metrics. */
     final java.util.concurrent.atomic.LongAdder standardTransitions = new java.util.concurrent.atomic.LongAdder();
     final java.util.concurrent.atomic.LongAdder expressTransitions = new java.util.concurrent.atomic.LongAdder();
-    /** AWS's 25,000-event history quota; raised only for benchmarks. */
+    /** AWS's 25,000-event history quota, for Standard executions only; raised only for benchmarks. */
     int maxHistoryEvents = MAX_HISTORY_EVENTS;
     /** Where a distributed Map's ItemReader reads and its ResultWriter writes (S3, wired by the server). */
     dev.stride.engine.spi.ObjectStorage objects = dev.stride.engine.spi.ObjectStorage.NONE;
@@ -66,11 +67,39 @@ public final class Interpreter {
         ex.ready.addLast(top.id);
         top.lastEventId = 0; // AWS: the first state's Entered event has previousEventId 0
         Integer timeout = m.machine().timeoutSeconds();
-        if (timeout != null) {
-            ex.deadlineMillis = ex.startMillis + timeout * 1000L;
-            effects.scheduleTimer(ex, -1, ex.deadlineMillis);
+        long deadline = timeout == null ? 0 : ex.startMillis + timeout * 1000L;
+        if (ex.express) {
+            // No history quota for Express (AWS applies it to Standard only): keep the recent
+            // events, so a long loop runs in bounded memory; the duration limit stops it instead.
+            ex.history.keepLatest(EXPRESS_KEPT_EVENTS);
+            long limit = ex.startMillis + EXPRESS_DURATION_MILLIS;
+            deadline = deadline == 0 ? limit : Math.min(deadline, limit);
+        }
+        if (deadline > 0) {
+            ex.deadlineMillis = deadline;
+            // An Express execution's timer is armed only once it waits (armDeadlineIfWaiting):
+            // most end in their first run, and an armed timer would keep each finished one in
+            // memory until its five minutes are up.
+            if (!ex.express) armDeadline(ex);
         }
     }
+
+    private void armDeadline(ExecutionRecord ex) {
+        effects.scheduleTimer(ex, -1, ex.deadlineMillis);
+        ex.deadlineArmed = true;
+    }
+
+    /** A running execution with nothing ready waits (a timer, a task, children): its deadline must be able to wake it. */
+    private void armDeadlineIfWaiting(ExecutionRecord ex) {
+        if (!ex.deadlineArmed && ex.deadlineMillis > 0 && ex.status == ExecutionStatus.RUNNING && ex.ready.isEmpty()) armDeadline(ex);
+    }
+
+    /** AWS's limit on an Express execution's duration: past it, the execution times out (States.Timeout). */
+    static final long EXPRESS_DURATION_MILLIS = 5 * 60_000L;
+    /** Events an Express execution's history keeps at least (its latest; as many as a Standard one may have). */
+    static final int EXPRESS_KEPT_EVENTS = 25_000;
+    /** How often (in states entered) a run that never blocks looks at the clock for the execution's deadline. */
+    private static final int DEADLINE_CHECK_STATES = 1024;
 
     Frame newFrame(ExecutionRecord ex, int parentId, int index, StateGraph graph, JsonNode input) {
         Frame f = new Frame();
@@ -108,6 +137,7 @@ public final class Interpreter {
                 Frame f = ex.frames.get(id);
                 if (f != null) step(ex, m, f, stateLimit);
             }
+            armDeadlineIfWaiting(ex);
         } finally {
             countTransitions(ex);
         }
@@ -120,7 +150,7 @@ public final class Interpreter {
         ex.uncountedTransitions = 0;
     }
 
-    /** AWS's quota: an execution's history holds at most 25,000 events, the last one being its end. */
+    /** AWS's quota: a Standard execution's history holds at most 25,000 events, the last one being its end. */
     static final int MAX_HISTORY_EVENTS = 25_000;
 
     private void step(ExecutionRecord ex, MachineIndex m, Frame f, int stateLimit) {
@@ -129,7 +159,11 @@ public final class Interpreter {
                 ex.ready.addFirst(f.id); // between two states: the next run enters this one
                 return;
             }
-            if (ex.history.size() >= maxHistoryEvents - 1 && !(f.isTop() && f.phase == Phase.DONE && !f.failed)) {
+            if (f.phase == Phase.ENTER && pastDeadline(ex)) {
+                timeOut(ex); // a loop of Pass and Choice states never waits for the deadline's timer
+                return;
+            }
+            if (!ex.express && ex.lastEventId() >= maxHistoryEvents - 1 && !(f.isTop() && f.phase == Phase.DONE && !f.failed)) {
                 historyFull(ex);
                 return;
             }
@@ -156,6 +190,12 @@ public final class Interpreter {
             }
             if (s == Step.BLOCKED) return;
         }
+    }
+
+    /** Looks at the clock once every {@link #DEADLINE_CHECK_STATES} states: cheap enough for every state entry. */
+    private boolean pastDeadline(ExecutionRecord ex) {
+        return ex.deadlineMillis > 0 && ex.uncountedTransitions % DEADLINE_CHECK_STATES == DEADLINE_CHECK_STATES - 1
+                && now() >= ex.deadlineMillis;
     }
 
     private Step enter(ExecutionRecord ex, MachineIndex m, Frame f, State st) {
@@ -348,7 +388,8 @@ public final class Interpreter {
         d.put("error", e.error());
         if (e.location() != null) d.put("location", e.location());
         d.put("state", st.name());
-        long prev = st instanceof WaitState ? f.enteredEventId : ex.history.get(f.enteredEventId - 1).previousEventId();
+        HistoryEvent entered = ex.history.byId(f.enteredEventId);
+        long prev = st instanceof WaitState || entered == null ? f.enteredEventId : entered.previousEventId();
         Events.appendWithPrevious(ex, f, prev, now(), "EvaluationFailed", "evaluationFailedEventDetails", d);
         f.lastEventId = ex.lastEventId();
         if (st instanceof MapState) f.pendingFailedEvent = "MapStateFailed";
@@ -520,7 +561,7 @@ public final class Interpreter {
         Integer timeout = m.machine().timeoutSeconds();
         if (timeout != null && (timedOut || ex.deadlineMillis > 0)) {
             ex.deadlineMillis = now + timeout * 1000L;
-            effects.scheduleTimer(ex, -1, ex.deadlineMillis);
+            armDeadline(ex);
         }
     }
 
@@ -573,7 +614,7 @@ public final class Interpreter {
     /** After a restore: asks again for every timer and task the saved frames were waiting on. */
     void rearm(ExecutionRecord ex, MachineIndex m) {
         if (ex.status != ExecutionStatus.RUNNING) return;
-        if (ex.deadlineMillis > 0) effects.scheduleTimer(ex, -1, ex.deadlineMillis);
+        if (ex.deadlineMillis > 0) armDeadline(ex);
         for (Frame f : ex.frames.inIdOrder()) {
             switch (f.phase) {
                 case WAIT_TIMER, RETRY_WAIT -> effects.scheduleTimer(ex, f.id, f.timerDue);

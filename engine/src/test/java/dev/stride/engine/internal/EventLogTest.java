@@ -99,4 +99,21 @@ class EventLogTest {
         assertThatThrownBy(() -> log.add(new HistoryEvent(5, 1, 7, "PassStateEntered", null, null)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("event id 5 recorded as event 2");
     }
+
+    @Test
+    void aLogKeepingItsLatestEventsForgetsTheOldestAndKeepsCountingIds() throws Exception {
+        log.keepLatest(8);
+        record(20); // 1 + 20 * 2 + 1 (the plain one) + 1 = 43 events
+        assertThat(log.lastId()).isEqualTo(reference.size());
+        assertThat(log.size()).isBetween(8, 16);
+        List<HistoryEvent> latest = reference.subList(reference.size() - log.size(), reference.size());
+        assertThat(log).containsExactlyElementsOf(latest);
+        assertThat(log.forgotten()).isEqualTo(reference.size() - log.size());
+        assertThat(log.byId(1)).isNull();
+        assertThat(log.byId(reference.size())).isEqualTo(reference.get(reference.size() - 1));
+        // a snapshot of it reads back with the same ids
+        EventLog back = SNAPSHOTS.readValue(SNAPSHOTS.writeValueAsString(log), EventLog.class);
+        assertThat(back).containsExactlyElementsOf(latest);
+        assertThat(back.lastId()).isEqualTo(reference.size());
+    }
 }
