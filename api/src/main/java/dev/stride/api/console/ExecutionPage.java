@@ -87,11 +87,13 @@ final class ExecutionPage {
                 .append(Html.status(status)).append("</span></h1>");
         b.append("<p class=\"arn\">").append(Html.esc(arn)).append(" · <a href=\"machine?arn=").append(Html.url(machineArn))
                 .append("\">state machine</a></p>");
-        b.append(facts(s, p)).append(buttons(e, status));
+        // One block the page's script swaps in place when a live execution ends (no reload).
+        b.append("<div id=\"summary\">").append(facts(s, p)).append(buttons(e, status));
         if (e.hasNonNull("error") || e.hasNonNull("cause")) {
             b.append("<div class=\"failure\"><b>").append(Html.esc(e.path("error").asText(""))).append("</b> ")
                     .append(Html.esc(e.path("cause").asText(""))).append("</div>");
         }
+        b.append("</div>");
         b.append("<div class=\"stepper\"><button type=\"button\" id=\"step-prev\">◀</button>")
                 .append("<input type=\"range\" id=\"step\" min=\"0\" max=\"").append(s.events.size()).append("\" value=\"")
                 .append(s.events.size()).append("\"><button type=\"button\" id=\"step-next\">▶</button>")

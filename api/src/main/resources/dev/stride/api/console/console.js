@@ -128,15 +128,27 @@
     if (g) show(g.dataset.state);
   });
 
-  // Stop, redrive, start again.
-  document.querySelectorAll("#actions button").forEach(function (b) {
-    b.addEventListener("click", function () {
-      var msg = document.querySelector("#actions .message");
-      post("api/" + b.dataset.action, { executionArn: arn }).then(function (r) {
-        if (b.dataset.action === "again") go(r.executionArn); else location.reload();
-      }, function (e) { msg.textContent = e.message; });
-    });
+  // Stop, redrive, start again (one listener on the document: the buttons are swapped when a live run ends).
+  document.addEventListener("click", function (ev) {
+    var b = ev.target.closest("#actions button[data-action]");
+    if (!b) return;
+    var msg = document.querySelector("#actions .message");
+    post("api/" + b.dataset.action, { executionArn: arn }).then(function (r) {
+      if (b.dataset.action === "again") go(r.executionArn); else location.reload();
+    }, function (e) { msg.textContent = e.message; });
   });
+
+  // The stop date, duration, price, buttons and error once a live run is over, from the page as it is now.
+  function refreshSummary() {
+    fetch(location.href, { headers: { Accept: "text/html" } }).then(function (r) { return r.text(); }).then(function (html) {
+      var fresh = new DOMParser().parseFromString(html, "text/html");
+      var summary = fresh.getElementById("summary");
+      if (summary) document.getElementById("summary").replaceWith(summary);
+      var status = fresh.getElementById("status");
+      if (status) document.getElementById("status").innerHTML = status.innerHTML;
+      exec.dataset.status = fresh.getElementById("execution").dataset.status;
+    });
+  }
 
   // Stepping through the history: the graph as it was after event k.
   function stepTo(k) {
@@ -157,7 +169,7 @@
   document.getElementById("step-prev").onclick = function () { stepTo(Math.max(0, parseInt(step.value, 10) - 1)); };
   document.getElementById("step-next").onclick = function () { stepTo(Math.min(parseInt(step.max, 10), parseInt(step.value, 10) + 1)); };
 
-  load(-1).then(function (p) { picture = p; });
+  load(-1).then(function (p) { picture = p; exec.dataset.picture = "loaded"; });
 
   // Live: new events and colours while it runs.
   if (exec.dataset.status === "RUNNING" && window.EventSource) {
@@ -173,6 +185,6 @@
       document.getElementById("status").innerHTML = '<span class="badge ' + d.picture.status + '">' + d.picture.status + "</span>";
       if (selected) show(selected);
     });
-    source.addEventListener("end", function () { source.close(); setTimeout(function () { location.reload(); }, 300); });
+    source.addEventListener("end", function () { source.close(); refreshSummary(); });
   }
 })();
