@@ -2,6 +2,7 @@ package dev.stride.api.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,6 +17,18 @@ public interface Backend {
      * @throws Failure the API's error
      */
     JsonNode stepFunctions(String action, ObjectNode request);
+
+    /** Every item of a paged Step Functions list ({@code member} of each page), following nextToken. */
+    default List<JsonNode> every(String action, ObjectNode request, String member) {
+        List<JsonNode> out = new ArrayList<>();
+        ObjectNode req = request.deepCopy().put("maxResults", 1000);
+        while (true) {
+            JsonNode page = stepFunctions(action, req);
+            page.path(member).forEach(out::add);
+            if (!page.hasNonNull("nextToken")) return out;
+            req.put("nextToken", page.get("nextToken").asText());
+        }
+    }
 
     /** The signing names of the local services the server runs ({@code sqs}, {@code dynamodb}, ...). */
     List<String> services();

@@ -37,12 +37,16 @@ public final class Console implements HttpHandler {
     private final EventStream events;
     private final ResourcePages resources;
     private final Actions actions;
+    private final MapRunPages mapRuns;
+    private final ActivityPages activities;
 
     public Console(Backend backend) {
         this.backend = backend;
         Drawings drawings = new Drawings();
         this.machines = new MachinePages(backend, drawings);
-        this.executions = new ExecutionPage(backend, drawings);
+        this.mapRuns = new MapRunPages(backend);
+        this.activities = new ActivityPages(backend);
+        this.executions = new ExecutionPage(backend, drawings, mapRuns);
         this.events = new EventStream(executions);
         this.resources = new ResourcePages(backend);
         this.actions = new Actions(backend);
@@ -89,6 +93,11 @@ public final class Console implements HttpHandler {
         switch (rest) {
             case "" -> html(exchange, machines.list(q.get("q")));
             case "machine" -> html(exchange, machines.machine(required(q, "arn"), q));
+            case "alias" -> html(exchange, machines.versions().alias(required(q, "arn"), q));
+            case "map-runs" -> html(exchange, mapRuns.overview());
+            case "map-run" -> html(exchange, mapRuns.mapRun(required(q, "arn")));
+            case "activities" -> html(exchange, activities.list());
+            case "activity" -> html(exchange, activities.activity(required(q, "arn")));
             case "execution" -> html(exchange, executions.page(required(q, "arn")));
             case "events" -> events.stream(exchange, required(q, "arn"), Integer.parseInt(q.getOrDefault("after", "0")));
             case "api/picture" -> json(exchange, q.containsKey("iteration")

@@ -25,11 +25,13 @@ import java.util.Set;
 final class ExecutionPage {
     private final Backend backend;
     private final Drawings drawings;
+    private final MapRunPages mapRuns;
     private final Prices prices = Prices.load();
 
-    ExecutionPage(Backend backend, Drawings drawings) {
+    ExecutionPage(Backend backend, Drawings drawings, MapRunPages mapRuns) {
         this.backend = backend;
         this.drawings = drawings;
+        this.mapRuns = mapRuns;
     }
 
     /** Everything the page shows, read once. */
@@ -101,6 +103,7 @@ final class ExecutionPage {
         b.append("<section class=\"split\"><div class=\"graph\" id=\"graph\">").append(graph(s.definition, p)).append("</div>");
         b.append("<aside class=\"side\" id=\"details\"><p class=\"empty\">Click a state to see its input, output and error.</p></aside></section>");
         b.append(legend());
+        b.append(mapRuns.section(arn));
         b.append("<section><h2>Events</h2><div class=\"bar\" id=\"iteration-filter\" hidden></div>")
                 .append("<table class=\"list events\" id=\"events\"><thead><tr><th>ID</th><th>Type</th><th>State</th><th>Time</th>")
                 .append("<th>Details</th></tr></thead><tbody>").append(rows(s.events, 0)).append("</tbody></table></section>");

@@ -62,6 +62,8 @@ final class Html {
                 + "<script defer src=\"" + Console.PREFIX + "assets/console.js\"></script></head><body>"
                 + "<header><a class=\"brand\" href=\"" + Console.PREFIX + "\">Stride</a>"
                 + "<nav><a href=\"" + Console.PREFIX + "\">State machines</a>"
+                + "<a href=\"" + Console.PREFIX + "map-runs\">Map Runs</a>"
+                + "<a href=\"" + Console.PREFIX + "activities\">Activities</a>"
                 + "<a href=\"" + Console.PREFIX + "resources\">Local resources</a></nav></header>"
                 + "<main>" + body + "</main></body></html>";
     }

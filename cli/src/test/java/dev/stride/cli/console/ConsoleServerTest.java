@@ -276,6 +276,55 @@ class ConsoleServerTest {
         assertThat(page(logs.group(1).replace("&amp;", "&"))).contains("said by the ecs task");
     }
 
+    @Test
+    void aMachinesPageListsItsVersionsAndAliasesWithTheirWeightsAndAnAliasPageItsExecutions() throws Exception {
+        String v1 = sfn("CreateStateMachine", JSON.createObjectNode().put("name", "versioned").put("definition", SLOW).put("roleArn", ROLE)
+                .put("publish", true)).path("stateMachineVersionArn").asText();
+        String machine = PREFIX + "stateMachine:versioned";
+        String v2 = sfn("UpdateStateMachine", JSON.createObjectNode().put("stateMachineArn", machine)
+                .put("definition", SLOW.replace("\"Seconds\": 1", "\"Seconds\": 0")).put("publish", true)).path("stateMachineVersionArn").asText();
+        var alias = JSON.createObjectNode().put("name", "live");
+        alias.putArray("routingConfiguration").add(JSON.createObjectNode().put("stateMachineVersionArn", v1).put("weight", 70))
+                .add(JSON.createObjectNode().put("stateMachineVersionArn", v2).put("weight", 30));
+        String aliasArn = sfn("CreateStateMachineAlias", alias).path("stateMachineAliasArn").asText();
+        String page = page("/_stride/console/machine?arn=" + enc(machine));
+        assertThat(page).contains("id=\"versions\"").contains(">version 1</a>").contains(">version 2</a>")
+                .contains("href=\"alias?arn=" + enc(aliasArn) + "\">live</a>").contains("version 1</a> 70%").contains("version 2</a> 30%");
+        assertThat(page("/_stride/console/machine?arn=" + enc(v1))).contains("version 1").contains("a published version of");
+        String run = sfn("StartExecution", JSON.createObjectNode().put("stateMachineArn", aliasArn).put("name", "through-the-alias"))
+                .path("executionArn").asText();
+        await(run);
+        String aliasPage = page("/_stride/console/alias?arn=" + enc(aliasArn));
+        assertThat(aliasPage).contains("id=\"routing\"").contains("70%").contains(">through-the-alias</a>").contains("data-arn=\"" + aliasArn + "\"");
+    }
+
+    @Test
+    void theActivitiesPageListsActivitiesAndTheMachinesThatUseThem() throws Exception {
+        String arn = sfn("CreateActivity", JSON.createObjectNode().put("name", "console-work")).path("activityArn").asText();
+        sfn("CreateStateMachine", JSON.createObjectNode().put("name", "uses-work").put("roleArn", ROLE).put("definition",
+                "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Task\",\"Resource\":\"" + arn + "\",\"End\":true}}}"));
+        assertThat(page("/_stride/console/")).contains("href=\"/_stride/console/activities\"").contains("href=\"/_stride/console/map-runs\"");
+        assertThat(page("/_stride/console/activities")).contains(">console-work</a>").contains(arn);
+        assertThat(page("/_stride/console/activity?arn=" + enc(arn))).contains("console-work").contains(">uses-work</a>");
+    }
+
+    @Test
+    void aDistributedMapRunShowsItsStatusCountsAndChildExecutions() throws Exception {
+        sfn("CreateStateMachine", JSON.createObjectNode().put("name", "distributed").put("roleArn", ROLE).put("definition", """
+            {"StartAt": "Spread", "States": {"Spread": {"Type": "Map", "ItemsPath": "$.items", "MaxConcurrency": 2,
+              "ToleratedFailurePercentage": 10, "End": true,
+              "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                "StartAt": "One", "States": {"One": {"Type": "Pass", "End": true}}}}}}"""));
+        String arn = startAndWait("distributed", "spread-out", "{\"items\": [1, 2, 3]}");
+        String execution = page("/_stride/console/execution?arn=" + enc(arn));
+        Matcher link = Pattern.compile("href=\"(map-run\\?arn=[^\"]+)\"").matcher(execution);
+        assertThat(link.find()).as("the execution page links its Map Run").isTrue();
+        assertThat(page("/_stride/console/map-runs")).contains(link.group(1)).contains(">spread-out</a>");
+        String run = page("/_stride/console/" + link.group(1).replace("&amp;", "&"));
+        assertThat(run).contains("badge SUCCEEDED").contains("id=\"map-run-counts\"").contains("<td>total</td><td>3</td>")
+                .contains("10.0% or 0 items").contains("Max concurrency</dt><dd>2").contains("id=\"map-run-children\"");
+    }
+
     // --- helpers
 
     static void rest(String method, String path, String body) throws Exception {
