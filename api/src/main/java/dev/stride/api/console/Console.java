@@ -99,10 +99,14 @@ public final class Console implements HttpHandler {
             case "activities" -> html(exchange, activities.list());
             case "activity" -> html(exchange, activities.activity(required(q, "arn")));
             case "execution" -> html(exchange, executions.page(required(q, "arn")));
-            case "events" -> events.stream(exchange, required(q, "arn"), Integer.parseInt(q.getOrDefault("after", "0")));
+            case "events" -> events.stream(exchange, required(q, "arn"), (int) number(q, "after", 0));
             case "api/picture" -> json(exchange, q.containsKey("iteration")
-                    ? executions.iteration(required(q, "arn"), required(q, "map"), Long.parseLong(q.get("iteration")))
-                    : executions.picture(required(q, "arn"), Integer.parseInt(q.getOrDefault("upTo", "-1"))));
+                    ? executions.iteration(required(q, "arn"), required(q, "map"), number(q, "iteration", 0))
+                    : q.containsKey("branch")
+                    ? executions.branch(required(q, "arn"), required(q, "parallel"), (int) number(q, "branch", 0))
+                    : executions.picture(required(q, "arn"), (int) number(q, "upTo", -1)));
+            case "api/timeline" -> json(exchange, executions.timeline(required(q, "arn")));
+            case "api/rows" -> send(exchange, 200, "text/html; charset=utf-8", executions.moreRows(required(q, "arn"), (int) number(q, "from", 0)));
             case "resources" -> html(exchange, resources.overview());
             case "resources/queue" -> html(exchange, resources.queue(required(q, "url")));
             case "resources/table" -> html(exchange, resources.table(required(q, "name"), q));
@@ -135,6 +139,16 @@ public final class Console implements HttpHandler {
         } catch (Backend.Failure f) {
             ObjectNode err = Html.MAPPER.createObjectNode().put("type", f.type).put("message", f.getMessage());
             send(exchange, 400, "application/json", Html.MAPPER.writeValueAsString(err));
+        }
+    }
+
+    private static long number(Map<String, String> q, String name, long otherwise) {
+        String v = q.get(name);
+        if (v == null || v.isEmpty()) return otherwise;
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new Backend.Failure("ValidationException", "?" + name + "= must be a number, not " + v);
         }
     }
 
@@ -175,6 +189,8 @@ public final class Console implements HttpHandler {
         var h = exchange.getResponseHeaders();
         h.set("Content-Type", type);
         h.set("X-Frame-Options", "DENY");
+        h.set("X-Content-Type-Options", "nosniff"); // JSON with state data in it is never read as a page or script
+        h.set("Referrer-Policy", "no-referrer");
         h.set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
         if (!h.containsKey("Cache-Control")) h.set("Cache-Control", "no-store");
         if ("HEAD".equals(exchange.getRequestMethod())) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +37,8 @@ class BrowserConsoleTest {
             "Branches": [{"StartAt": "Quick", "States": {"Quick": {"Type": "Pass", "Result": {"said": "quick"}, "End": true}}},
                          {"StartAt": "Boom", "States": {"Boom": {"Type": "Fail", "Error": "Boom", "Cause": "it broke"}}}],
             "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "Shout"}]},
-          "Shout": {"Type": "Pass", "Parameters": {"greeting.$": "States.Format('hello {}', $.who)"}, "End": true}}}
+          "Shout": {"Type": "Pass", "Parameters": {"greeting.$": "States.Format('hello {}', $.who)"}, "Assign": {"loud": true},
+            "End": true}}}
         """;
     static final Path SHOTS = Path.of("target", "console-screenshots");
     static ChromeDriver driver;
@@ -76,7 +78,7 @@ class BrowserConsoleTest {
         WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("start")));
         WebElement input = form.findElement(By.name("input"));
         input.clear();
-        input.sendKeys("{\"who\": \"browser\"}");
+        input.sendKeys("{\"who\": \"browser <img src=x onerror=window.__injected=1>\"}");
         shot("machine-page");
         form.findElement(By.cssSelector("button[type=submit]")).click();
 
@@ -94,11 +96,27 @@ class BrowserConsoleTest {
         click("Shout");
         WebElement details = driver.findElement(By.id("details"));
         wait.until(ExpectedConditions.textToBePresentInElement(details, "Output"));
-        assertThat(details.getText()).contains("Shout").contains("\"greeting\": \"hello browser\"");
+        assertThat(details.getText()).contains("Shout").contains("\"greeting\": \"hello browser <img src=x onerror=window.__injected=1>\"")
+                .contains("Variables assigned").contains("\"loud\": true");
+        assertThat(details.findElements(By.tagName("img"))).as("state data is text, never HTML").isEmpty();
+        assertThat(js("return window.__injected === undefined")).isEqualTo(true);
         click("Boom");
         wait.until(ExpectedConditions.textToBePresentInElement(details, "it broke"));
         assertThat(details.findElement(By.cssSelector(".failure")).getText()).isEqualTo("Boom: it broke");
         assertThat(stateClass("Boom")).contains("st-failed");
+
+        wait.until(d -> d.findElements(By.cssSelector("#timeline svg.gantt g.lane")).size() >= 5);
+        String lanes = driver.findElement(By.id("timeline")).getText();
+        assertThat(lanes).contains("Pause").contains("Fan branch 1 › Quick").contains("Fan branch 2 › Boom").contains("Shout");
+        assertThat(driver.findElements(By.cssSelector("#timeline rect.bar-failed"))).isNotEmpty();
+        click("Fan");
+        WebElement second = wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//div[contains(@class,'branches')]/button[.='branch 2']")));
+        second.click();
+        wait.until(d -> second.getAttribute("class").contains("chosen"));
+        assertThat(stateClass("Boom")).contains("st-failed");
+        List<WebElement> shown = driver.findElements(By.cssSelector("#events tbody tr:not(.hidden)"));
+        assertThat(shown).isNotEmpty().allSatisfy(tr -> assertThat(tr.getAttribute("data-state")).isEqualTo("Boom"));
+        shot("branch-2");
     }
 
     @Test
