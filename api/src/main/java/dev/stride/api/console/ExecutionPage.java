@@ -30,12 +30,14 @@ final class ExecutionPage {
     private final Backend backend;
     private final Drawings drawings;
     private final MapRunPages mapRuns;
+    private final Histories histories;
     private final Prices prices = Prices.load();
 
     ExecutionPage(Backend backend, Drawings drawings, MapRunPages mapRuns) {
         this.backend = backend;
         this.drawings = drawings;
         this.mapRuns = mapRuns;
+        this.histories = new Histories(backend);
     }
 
     /** Everything the page shows, read once. */
@@ -49,36 +51,10 @@ final class ExecutionPage {
         return new Snapshot(execution, machine.path("definition").asText(), type, history(arn));
     }
 
-    List<JsonNode> history(String arn) {
-        List<JsonNode> out = new ArrayList<>();
-        ObjectNode req = Html.MAPPER.createObjectNode().put("executionArn", arn).put("maxResults", 1000);
-        while (true) {
-            JsonNode page = backend.stepFunctions("GetExecutionHistory", req);
-            page.path("events").forEach(out::add);
-            if (!page.hasNonNull("nextToken")) return out;
-            req.put("nextToken", page.get("nextToken").asText());
-        }
-    }
+    List<JsonNode> history(String arn) { return histories.of(arn); }
 
-    /**
-     * Appends to {@code known} (the first events of the history, in order) the events recorded
-     * since, read newest first so a long history is not read again for each new event.
-     */
-    void newer(String arn, List<JsonNode> known) {
-        List<JsonNode> fresh = new ArrayList<>();
-        ObjectNode req = Html.MAPPER.createObjectNode().put("executionArn", arn).put("maxResults", 100).put("reverseOrder", true);
-        outer:
-        while (true) {
-            JsonNode page = backend.stepFunctions("GetExecutionHistory", req);
-            for (JsonNode e : page.path("events")) {
-                if (e.path("id").asLong() <= known.size()) break outer;
-                fresh.add(e);
-            }
-            if (!page.hasNonNull("nextToken")) break;
-            req.put("nextToken", page.get("nextToken").asText());
-        }
-        for (int i = fresh.size() - 1; i >= 0; i--) known.add(fresh.get(i));
-    }
+    /** Appends the events recorded since {@code known} (see {@link Histories#newer}). */
+    void newer(String arn, List<JsonNode> known) { histories.newer(arn, known); }
 
     String page(String arn) {
         Snapshot s = read(arn);
@@ -120,6 +96,10 @@ final class ExecutionPage {
                     .append(" events shown; the filters apply to those</span></p>");
         }
         b.append("</section>");
+        // The first picture comes with the page, not in a second request that reads the history again.
+        // JSON in a non-script type is never run; "<" is escaped so no "</script>" in the data ends it.
+        b.append("<script type=\"application/json\" id=\"picture-data\">")
+                .append(Html.json(pictureJson(p, s.events.size())).replace("<", "\\u003c")).append("</script>");
         b.append("<div id=\"input-data\" hidden><pre>").append(Html.esc(Html.pretty(parse(e.path("input").asText("{}")))))
                 .append("</pre></div></div>");
         return Html.page(e.path("name").asText(), b.toString());

@@ -49,6 +49,14 @@ final class Html {
         }
     }
 
+    static String json(JsonNode value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
     static String status(String status) {
         return "<span class=\"badge " + esc(status) + "\">" + esc(status) + "</span>";
     }

@@ -245,7 +245,8 @@
   document.getElementById("step-prev").onclick = function () { stepTo(Math.max(0, parseInt(step.value, 10) - 1)); };
   document.getElementById("step-next").onclick = function () { stepTo(Math.min(parseInt(step.max, 10), parseInt(step.value, 10) + 1)); };
 
-  load(-1).then(function (p) { picture = p; exec.dataset.picture = "loaded"; });
+  picture = JSON.parse(document.getElementById("picture-data").textContent);
+  exec.dataset.picture = "loaded";
 
   // A long history's later rows, a page at a time.
   var more = document.getElementById("more-rows");
