@@ -46,8 +46,14 @@ public interface Backend {
      */
     default JsonNode inspect(String signingName, String what, ObjectNode params) { return null; }
 
-    /** True when the server checks signatures: the console then only reads (it cannot sign for the user). */
+    /**
+     * True when the server checks signatures: the console then asks the browser to sign in with
+     * one of its access keys ({@link #acceptsKey}) and only reads (it cannot sign for the user).
+     */
     boolean readOnly();
+
+    /** True when this id and secret are one of the access keys the server accepts. */
+    default boolean acceptsKey(String accessKeyId, String secretAccessKey) { return false; }
 
     /** An error with the API's type ({@code ExecutionDoesNotExist}) and message. */
     final class Failure extends RuntimeException {

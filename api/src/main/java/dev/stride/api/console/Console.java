@@ -23,7 +23,8 @@ import java.util.Map;
  * <p>It reads through the API's own action table ({@link Backend}), so it shows what
  * DescribeExecution and GetExecutionHistory answer, and it is its own HTTP context: AWS API
  * requests never pass through it. Changes (start, stop, redrive) are POSTs carrying a header a
- * cross-site form cannot send, and are refused when the server checks signatures.
+ * cross-site form cannot send, and are refused when the server checks signatures; such a server's
+ * console shows nothing until the browser signs in with one of its access keys ({@link SignIn}).
  */
 public final class Console implements HttpHandler {
     /** Underscore-led: never an S3 bucket's name, so the console shadows no service. */
@@ -39,6 +40,7 @@ public final class Console implements HttpHandler {
     private final Actions actions;
     private final MapRunPages mapRuns;
     private final ActivityPages activities;
+    private final SignIn signIn;
 
     public Console(Backend backend) {
         this.backend = backend;
@@ -46,6 +48,7 @@ public final class Console implements HttpHandler {
         this.machines = new MachinePages(backend, drawings);
         this.mapRuns = new MapRunPages(backend);
         this.activities = new ActivityPages(backend);
+        this.signIn = new SignIn(backend);
         this.executions = new ExecutionPage(backend, drawings, mapRuns);
         this.events = new EventStream(executions);
         this.resources = new ResourcePages(backend);
@@ -67,7 +70,11 @@ public final class Console implements HttpHandler {
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             String method = exchange.getRequestMethod();
             try {
-                if (method.equals("POST")) {
+                if (rest.equals("sign-in")) {
+                    signIn.handle(exchange, query, body);
+                } else if (!rest.startsWith("assets/") && !signIn.admits(exchange)) {
+                    signIn.refuse(exchange, rest);
+                } else if (method.equals("POST")) {
                     post(exchange, rest, body);
                 } else if (!method.equals("GET") && !method.equals("HEAD")) {
                     exchange.getResponseHeaders().set("Allow", "GET, HEAD, POST");
