@@ -2,6 +2,7 @@ package dev.stride.api.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,6 +17,18 @@ public interface Backend {
      * @throws Failure the API's error
      */
     JsonNode stepFunctions(String action, ObjectNode request);
+
+    /** Every item of a paged Step Functions list ({@code member} of each page), following nextToken. */
+    default List<JsonNode> every(String action, ObjectNode request, String member) {
+        List<JsonNode> out = new ArrayList<>();
+        ObjectNode req = request.deepCopy().put("maxResults", 1000);
+        while (true) {
+            JsonNode page = stepFunctions(action, req);
+            page.path(member).forEach(out::add);
+            if (!page.hasNonNull("nextToken")) return out;
+            req.put("nextToken", page.get("nextToken").asText());
+        }
+    }
 
     /** The signing names of the local services the server runs ({@code sqs}, {@code dynamodb}, ...). */
     List<String> services();
@@ -33,8 +46,14 @@ public interface Backend {
      */
     default JsonNode inspect(String signingName, String what, ObjectNode params) { return null; }
 
-    /** True when the server checks signatures: the console then only reads (it cannot sign for the user). */
+    /**
+     * True when the server checks signatures: the console then asks the browser to sign in with
+     * one of its access keys ({@link #acceptsKey}) and only reads (it cannot sign for the user).
+     */
     boolean readOnly();
+
+    /** True when this id and secret are one of the access keys the server accepts. */
+    default boolean acceptsKey(String accessKeyId, String secretAccessKey) { return false; }
 
     /** An error with the API's type ({@code ExecutionDoesNotExist}) and message. */
     final class Failure extends RuntimeException {

@@ -23,7 +23,8 @@ import java.util.Map;
  * <p>It reads through the API's own action table ({@link Backend}), so it shows what
  * DescribeExecution and GetExecutionHistory answer, and it is its own HTTP context: AWS API
  * requests never pass through it. Changes (start, stop, redrive) are POSTs carrying a header a
- * cross-site form cannot send, and are refused when the server checks signatures.
+ * cross-site form cannot send, and are refused when the server checks signatures; such a server's
+ * console shows nothing until the browser signs in with one of its access keys ({@link SignIn}).
  */
 public final class Console implements HttpHandler {
     /** Underscore-led: never an S3 bucket's name, so the console shadows no service. */
@@ -37,12 +38,18 @@ public final class Console implements HttpHandler {
     private final EventStream events;
     private final ResourcePages resources;
     private final Actions actions;
+    private final MapRunPages mapRuns;
+    private final ActivityPages activities;
+    private final SignIn signIn;
 
     public Console(Backend backend) {
         this.backend = backend;
         Drawings drawings = new Drawings();
         this.machines = new MachinePages(backend, drawings);
-        this.executions = new ExecutionPage(backend, drawings);
+        this.mapRuns = new MapRunPages(backend);
+        this.activities = new ActivityPages(backend);
+        this.signIn = new SignIn(backend);
+        this.executions = new ExecutionPage(backend, drawings, mapRuns);
         this.events = new EventStream(executions);
         this.resources = new ResourcePages(backend);
         this.actions = new Actions(backend);
@@ -63,7 +70,11 @@ public final class Console implements HttpHandler {
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             String method = exchange.getRequestMethod();
             try {
-                if (method.equals("POST")) {
+                if (rest.equals("sign-in")) {
+                    signIn.handle(exchange, query, body);
+                } else if (!rest.startsWith("assets/") && !signIn.admits(exchange)) {
+                    signIn.refuse(exchange, rest);
+                } else if (method.equals("POST")) {
                     post(exchange, rest, body);
                 } else if (!method.equals("GET") && !method.equals("HEAD")) {
                     exchange.getResponseHeaders().set("Allow", "GET, HEAD, POST");
@@ -89,11 +100,20 @@ public final class Console implements HttpHandler {
         switch (rest) {
             case "" -> html(exchange, machines.list(q.get("q")));
             case "machine" -> html(exchange, machines.machine(required(q, "arn"), q));
+            case "alias" -> html(exchange, machines.versions().alias(required(q, "arn"), q));
+            case "map-runs" -> html(exchange, mapRuns.overview());
+            case "map-run" -> html(exchange, mapRuns.mapRun(required(q, "arn")));
+            case "activities" -> html(exchange, activities.list());
+            case "activity" -> html(exchange, activities.activity(required(q, "arn")));
             case "execution" -> html(exchange, executions.page(required(q, "arn")));
-            case "events" -> events.stream(exchange, required(q, "arn"), Integer.parseInt(q.getOrDefault("after", "0")));
+            case "events" -> events.stream(exchange, required(q, "arn"), (int) number(q, "after", 0));
             case "api/picture" -> json(exchange, q.containsKey("iteration")
-                    ? executions.iteration(required(q, "arn"), required(q, "map"), Long.parseLong(q.get("iteration")))
-                    : executions.picture(required(q, "arn"), Integer.parseInt(q.getOrDefault("upTo", "-1"))));
+                    ? executions.iteration(required(q, "arn"), required(q, "map"), number(q, "iteration", 0))
+                    : q.containsKey("branch")
+                    ? executions.branch(required(q, "arn"), required(q, "parallel"), (int) number(q, "branch", 0))
+                    : executions.picture(required(q, "arn"), (int) number(q, "upTo", -1)));
+            case "api/timeline" -> json(exchange, executions.timeline(required(q, "arn")));
+            case "api/rows" -> send(exchange, 200, "text/html; charset=utf-8", executions.moreRows(required(q, "arn"), (int) number(q, "from", 0)));
             case "resources" -> html(exchange, resources.overview());
             case "resources/queue" -> html(exchange, resources.queue(required(q, "url")));
             case "resources/table" -> html(exchange, resources.table(required(q, "name"), q));
@@ -126,6 +146,16 @@ public final class Console implements HttpHandler {
         } catch (Backend.Failure f) {
             ObjectNode err = Html.MAPPER.createObjectNode().put("type", f.type).put("message", f.getMessage());
             send(exchange, 400, "application/json", Html.MAPPER.writeValueAsString(err));
+        }
+    }
+
+    private static long number(Map<String, String> q, String name, long otherwise) {
+        String v = q.get(name);
+        if (v == null || v.isEmpty()) return otherwise;
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new Backend.Failure("ValidationException", "?" + name + "= must be a number, not " + v);
         }
     }
 
@@ -166,6 +196,8 @@ public final class Console implements HttpHandler {
         var h = exchange.getResponseHeaders();
         h.set("Content-Type", type);
         h.set("X-Frame-Options", "DENY");
+        h.set("X-Content-Type-Options", "nosniff"); // JSON with state data in it is never read as a page or script
+        h.set("Referrer-Policy", "no-referrer");
         h.set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
         if (!h.containsKey("Cache-Control")) h.set("Cache-Control", "no-store");
         if ("HEAD".equals(exchange.getRequestMethod())) {

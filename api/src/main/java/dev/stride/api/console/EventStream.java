@@ -47,7 +47,7 @@ final class EventStream {
                 ExecutionPicture p = null;
                 if (events.size() > sent) {
                     p = ExecutionPicture.of(events, -1, shape);
-                    ObjectNode data = Html.MAPPER.createObjectNode().put("rows", ExecutionPage.rows(events, sent));
+                    ObjectNode data = Html.MAPPER.createObjectNode().put("rows", ExecutionPage.rows(events, sent, events.size()));
                     data.set("picture", ExecutionPage.pictureJson(p, events.size()));
                     write(out, "update", events.size(), Html.MAPPER.writeValueAsString(data));
                     sent = events.size();

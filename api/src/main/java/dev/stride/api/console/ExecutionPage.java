@@ -10,7 +10,6 @@ import dev.stride.graph.Graphs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,13 +22,21 @@ import java.util.Set;
  * buttons to stop, redrive, start again or re-run from a state.
  */
 final class ExecutionPage {
+    /** Events rendered with the page; a long history's later ones come a page at a time ({@link #moreRows}). */
+    static final int ROWS_SHOWN = 1000;
+    /** Up to this many events the timeline is drawn with the page; above it, when it is opened. */
+    static final int TIMELINE_OPEN = 5000;
     private final Backend backend;
     private final Drawings drawings;
+    private final MapRunPages mapRuns;
+    private final Histories histories;
     private final Prices prices = Prices.load();
 
-    ExecutionPage(Backend backend, Drawings drawings) {
+    ExecutionPage(Backend backend, Drawings drawings, MapRunPages mapRuns) {
         this.backend = backend;
         this.drawings = drawings;
+        this.mapRuns = mapRuns;
+        this.histories = new Histories(backend);
     }
 
     /** Everything the page shows, read once. */
@@ -43,36 +50,10 @@ final class ExecutionPage {
         return new Snapshot(execution, machine.path("definition").asText(), type, history(arn));
     }
 
-    List<JsonNode> history(String arn) {
-        List<JsonNode> out = new ArrayList<>();
-        ObjectNode req = Html.MAPPER.createObjectNode().put("executionArn", arn).put("maxResults", 1000);
-        while (true) {
-            JsonNode page = backend.stepFunctions("GetExecutionHistory", req);
-            page.path("events").forEach(out::add);
-            if (!page.hasNonNull("nextToken")) return out;
-            req.put("nextToken", page.get("nextToken").asText());
-        }
-    }
+    List<JsonNode> history(String arn) { return histories.of(arn); }
 
-    /**
-     * Appends to {@code known} (the first events of the history, in order) the events recorded
-     * since, read newest first so a long history is not read again for each new event.
-     */
-    void newer(String arn, List<JsonNode> known) {
-        List<JsonNode> fresh = new ArrayList<>();
-        ObjectNode req = Html.MAPPER.createObjectNode().put("executionArn", arn).put("maxResults", 100).put("reverseOrder", true);
-        outer:
-        while (true) {
-            JsonNode page = backend.stepFunctions("GetExecutionHistory", req);
-            for (JsonNode e : page.path("events")) {
-                if (e.path("id").asLong() <= known.size()) break outer;
-                fresh.add(e);
-            }
-            if (!page.hasNonNull("nextToken")) break;
-            req.put("nextToken", page.get("nextToken").asText());
-        }
-        for (int i = fresh.size() - 1; i >= 0; i--) known.add(fresh.get(i));
-    }
+    /** Appends the events recorded since {@code known} (see {@link Histories#newer}). */
+    void newer(String arn, List<JsonNode> known) { histories.newer(arn, known); }
 
     String page(String arn) {
         Snapshot s = read(arn);
@@ -87,11 +68,13 @@ final class ExecutionPage {
                 .append(Html.status(status)).append("</span></h1>");
         b.append("<p class=\"arn\">").append(Html.esc(arn)).append(" · <a href=\"machine?arn=").append(Html.url(machineArn))
                 .append("\">state machine</a></p>");
-        b.append(facts(s, p)).append(buttons(e, status));
+        // One block the page's script swaps in place when a live execution ends (no reload).
+        b.append("<div id=\"summary\">").append(facts(s, p)).append(buttons(e, status));
         if (e.hasNonNull("error") || e.hasNonNull("cause")) {
             b.append("<div class=\"failure\"><b>").append(Html.esc(e.path("error").asText(""))).append("</b> ")
                     .append(Html.esc(e.path("cause").asText(""))).append("</div>");
         }
+        b.append("</div>");
         b.append("<div class=\"stepper\"><button type=\"button\" id=\"step-prev\">◀</button>")
                 .append("<input type=\"range\" id=\"step\" min=\"0\" max=\"").append(s.events.size()).append("\" value=\"")
                 .append(s.events.size()).append("\"><button type=\"button\" id=\"step-next\">▶</button>")
@@ -99,9 +82,23 @@ final class ExecutionPage {
         b.append("<section class=\"split\"><div class=\"graph\" id=\"graph\">").append(graph(s.definition, p)).append("</div>");
         b.append("<aside class=\"side\" id=\"details\"><p class=\"empty\">Click a state to see its input, output and error.</p></aside></section>");
         b.append(legend());
+        b.append("<section><details id=\"timeline-box\"").append(s.events.size() <= TIMELINE_OPEN ? " open" : "")
+                .append("><summary><h2>Timeline</h2></summary><div id=\"timeline\" class=\"timeline\"></div></details></section>");
+        b.append(mapRuns.section(arn));
         b.append("<section><h2>Events</h2><div class=\"bar\" id=\"iteration-filter\" hidden></div>")
                 .append("<table class=\"list events\" id=\"events\"><thead><tr><th>ID</th><th>Type</th><th>State</th><th>Time</th>")
-                .append("<th>Details</th></tr></thead><tbody>").append(rows(s.events, 0)).append("</tbody></table></section>");
+                .append("<th>Details</th></tr></thead><tbody data-loaded=\"").append(Math.min(ROWS_SHOWN, s.events.size())).append("\">")
+                .append(rows(s.events, 0, ROWS_SHOWN)).append("</tbody></table>");
+        if (s.events.size() > ROWS_SHOWN) {
+            b.append("<p class=\"bar\"><button type=\"button\" id=\"more-rows\">Show the next ").append(ROWS_SHOWN)
+                    .append(" events</button><span id=\"rows-shown\">").append(ROWS_SHOWN).append(" of ").append(s.events.size())
+                    .append(" events shown; the filters apply to those</span></p>");
+        }
+        b.append("</section>");
+        // The first picture comes with the page, not in a second request that reads the history again.
+        // JSON in a non-script type is never run; "<" is escaped so no "</script>" in the data ends it.
+        b.append("<script type=\"application/json\" id=\"picture-data\">")
+                .append(Html.json(pictureJson(p, s.events.size())).replace("<", "\\u003c")).append("</script>");
         b.append("<div id=\"input-data\" hidden><pre>").append(Html.esc(Html.pretty(parse(e.path("input").asText("{}")))))
                 .append("</pre></div></div>");
         return Html.page(e.path("name").asText(), b.toString());
@@ -162,20 +159,22 @@ final class ExecutionPage {
         return b.append("</p>").toString();
     }
 
-    /** Table rows for the events from index {@code from} on; each row says its state and Map iteration for the filters. */
-    static String rows(List<JsonNode> events, int from) {
-        Map<Long, JsonNode> byId = new HashMap<>();
-        for (JsonNode e : events) byId.put(e.path("id").asLong(), e);
+    /**
+     * Table rows for the events from index {@code from} up to {@code to}; each row says its state
+     * and Map iteration for the filters.
+     */
+    static String rows(List<JsonNode> events, int from, int to) {
+        EventScopes scopes = EventScopes.of(events);
         StringBuilder b = new StringBuilder();
-        for (int i = from; i < events.size(); i++) {
+        for (int i = from; i < Math.min(to, events.size()); i++) {
             JsonNode e = events.get(i);
             JsonNode details = ExecutionPicture.details(e);
+            long id = e.path("id").asLong();
             String state = details.path("name").asText("");
-            long iteration = ExecutionPicture.iterationOf(byId, e);
             String type = e.path("type").asText();
-            b.append("<tr data-id=\"").append(e.path("id").asLong()).append("\" data-state=\"").append(Html.esc(state))
-                    .append("\" data-iteration=\"").append(iteration).append("\" class=\"ev-").append(kind(type)).append("\"><td>")
-                    .append(e.path("id").asLong()).append("</td><td>").append(Html.esc(type)).append("</td><td>")
+            b.append("<tr data-id=\"").append(id).append("\" data-state=\"").append(Html.esc(scopes.state(id)))
+                    .append("\" data-iteration=\"").append(scopes.iteration(id)).append("\" class=\"ev-").append(kind(type)).append("\"><td>")
+                    .append(id).append("</td><td>").append(Html.esc(type)).append("</td><td>")
                     .append(Html.esc(state)).append("</td><td>").append(Html.date(e.get("timestamp"))).append("</td><td>");
             if (!details.isMissingNode() && !details.isEmpty()) {
                 b.append("<details><summary>details</summary><pre>").append(Html.esc(Html.pretty(readable(details))))
@@ -184,6 +183,12 @@ final class ExecutionPage {
             b.append("</td></tr>");
         }
         return b.toString();
+    }
+
+    /** The history's rows from {@code from} on, a page of {@link #ROWS_SHOWN}: the page's "show more" button. */
+    String moreRows(String arn, int from) {
+        List<JsonNode> events = history(arn);
+        return rows(events, Math.max(0, from), Math.max(0, from) + ROWS_SHOWN);
     }
 
     private static String kind(String type) {
@@ -212,7 +217,13 @@ final class ExecutionPage {
     /** The picture after {@code upTo} events as JSON: the execution's status and each state's. */
     JsonNode picture(String arn, int upTo) {
         List<JsonNode> events = history(arn);
-        return pictureJson(ExecutionPicture.of(events, upTo, shape(arn)), events.size());
+        ExecutionPicture.Shape shape = shape(arn);
+        ObjectNode out = pictureJson(ExecutionPicture.of(events, upTo, shape), events.size());
+        if (upTo > 0 && upTo <= events.size()) { // what the stepper's label says of event upTo
+            JsonNode e = events.get(upTo - 1);
+            out.putObject("at").put("type", e.path("type").asText()).put("state", EventScopes.of(events.subList(0, upTo)).state(e.path("id").asLong()));
+        }
+        return out;
     }
 
     /**
@@ -221,15 +232,40 @@ final class ExecutionPage {
      */
     JsonNode iteration(String arn, String map, long startedEventId) {
         List<JsonNode> events = history(arn);
-        Map<Long, JsonNode> byId = new HashMap<>();
-        for (JsonNode e : events) byId.put(e.path("id").asLong(), e);
+        EventScopes scopes = EventScopes.of(events);
         List<JsonNode> mine = new ArrayList<>();
-        for (JsonNode e : events) if (ExecutionPicture.iterationOf(byId, e) == startedEventId) mine.add(e);
+        for (JsonNode e : events) if (scopes.iteration(e.path("id").asLong()) == startedEventId) mine.add(e);
         ExecutionPicture.Shape shape = shape(arn);
         ObjectNode out = pictureJson(ExecutionPicture.of(mine, -1, shape), events.size());
         ArrayNode inside = out.putArray("inside");
         shape.inside().getOrDefault(map, Set.of()).forEach(inside::add);
         return out;
+    }
+
+    /**
+     * One Parallel branch's picture: only the events of the states in branch {@code index} (from
+     * 0) of Parallel {@code parallel}, and {@code inside}, that branch's states.
+     */
+    JsonNode branch(String arn, String parallel, int index) {
+        List<JsonNode> events = history(arn);
+        ExecutionPicture.Shape shape = shape(arn);
+        List<Set<String>> branches = shape.branches().getOrDefault(parallel, List.of());
+        if (index < 0 || index >= branches.size()) {
+            throw new Backend.Failure("ValidationException", "\"" + parallel + "\" has no branch " + (index + 1));
+        }
+        Set<String> names = branches.get(index);
+        EventScopes scopes = EventScopes.of(events);
+        List<JsonNode> mine = new ArrayList<>();
+        for (JsonNode e : events) if (names.contains(scopes.state(e.path("id").asLong()))) mine.add(e);
+        ObjectNode out = pictureJson(ExecutionPicture.of(mine, -1, shape), events.size());
+        ArrayNode inside = out.putArray("inside");
+        names.forEach(inside::add);
+        return out;
+    }
+
+    /** The timeline of the whole execution ({@link Timeline}). */
+    JsonNode timeline(String arn) {
+        return Timeline.of(history(arn), shape(arn));
     }
 
     /** What the definition an execution ran adds to its history (see {@link ExecutionPicture.Shape}). */
@@ -259,10 +295,13 @@ final class ExecutionPage {
                     .put("entries", r.entries).put("retried", r.retried);
             if (r.input != null) s.set("input", r.input);
             if (r.output != null) s.set("output", r.output);
+            if (r.variables != null) s.set("variables", r.variables);
             if (r.error != null) s.put("error", r.error);
             if (r.cause != null) s.put("cause", r.cause);
             if (r.exited > 0) s.put("durationMillis", r.exited - r.entered);
         }
+        ArrayNode parallels = out.putArray("parallels"); // the branches one can choose
+        p.shape().branches().forEach((name, list) -> parallels.addObject().put("state", name).put("branches", list.size()));
         ArrayNode its = out.putArray("iterations");
         for (Iteration it : p.iterations) {
             its.addObject().put("map", it.map()).put("index", it.index()).put("status", it.status().name()).put("event", it.startedEventId());

@@ -39,6 +39,8 @@ final class ExecutionPicture {
         boolean open;
         JsonNode input;
         JsonNode output;
+        /** What its last exit assigned ({@code assignedVariables}, each value read as JSON), or null. */
+        JsonNode variables;
         String error;
         String cause;
         long entered;
@@ -76,13 +78,61 @@ final class ExecutionPicture {
      * states, and each Fail state's constant Error and Cause (its FailStateEntered event carries
      * neither, and a caught failure never reaches ExecutionFailed).
      */
-    record Shape(Map<String, Set<String>> inside, Map<String, String[]> failures) {
+    record Shape(Map<String, Set<String>> inside, Map<String, String[]> failures, Map<String, List<Set<String>>> branches) {
         static final Shape NONE = new Shape(Map.of(), Map.of());
+
+        Shape(Map<String, Set<String>> inside, Map<String, String[]> failures) { this(inside, failures, Map.of()); }
 
         static Shape of(JsonNode definition, Flow flow) {
             Map<String, String[]> failures = new HashMap<>();
             collectFailures(definition, failures);
-            return new Shape(nesting(flow), failures);
+            Map<String, List<Set<String>>> branches = new HashMap<>();
+            collectBranches(definition, branches);
+            return new Shape(nesting(flow), failures, branches);
+        }
+
+        /** "Fan branch 2" for a state inside the second branch of Parallel Fan (the innermost), else null. */
+        String branchOf(String state) {
+            String found = null;
+            int size = Integer.MAX_VALUE;
+            for (var p : branches.entrySet()) {
+                for (int i = 0; i < p.getValue().size(); i++) {
+                    Set<String> names = p.getValue().get(i);
+                    if (names.contains(state) && names.size() < size) {
+                        found = p.getKey() + " branch " + (i + 1);
+                        size = names.size();
+                    }
+                }
+            }
+            return found;
+        }
+
+        /** Each Parallel state's branches, as the names of the states in each (at any depth). */
+        private static void collectBranches(JsonNode graph, Map<String, List<Set<String>>> out) {
+            for (var it = graph.path("States").fields(); it.hasNext(); ) {
+                var f = it.next();
+                JsonNode s = f.getValue();
+                if (s.path("Type").asText().equals("Parallel")) {
+                    List<Set<String>> each = new ArrayList<>();
+                    for (JsonNode b : s.path("Branches")) {
+                        Set<String> names = new HashSet<>();
+                        namesIn(b, names);
+                        each.add(names);
+                    }
+                    out.put(f.getKey(), each);
+                }
+                for (JsonNode b : s.path("Branches")) collectBranches(b, out);
+                collectBranches(s.has("ItemProcessor") ? s.get("ItemProcessor") : s.path("Iterator"), out);
+            }
+        }
+
+        private static void namesIn(JsonNode graph, Set<String> out) {
+            for (var it = graph.path("States").fields(); it.hasNext(); ) {
+                var f = it.next();
+                out.add(f.getKey());
+                for (JsonNode b : f.getValue().path("Branches")) namesIn(b, out);
+                namesIn(f.getValue().has("ItemProcessor") ? f.getValue().get("ItemProcessor") : f.getValue().path("Iterator"), out);
+            }
         }
 
         private static void collectFailures(JsonNode graph, Map<String, String[]> out) {
@@ -121,6 +171,7 @@ final class ExecutionPicture {
             if (run == null) return;
             run.open = false;
             run.output = parsed(details.get("output"));
+            run.variables = variables(details.get("assignedVariables"));
             run.exited = millis(e);
             run.status = run.failedThisEntry ? Status.CAUGHT : Status.SUCCEEDED;
             cancelInside(run.name);
@@ -161,6 +212,7 @@ final class ExecutionPicture {
         }
         run.input = parsed(details.get("input"));
         run.output = null;
+        run.variables = null;
         run.entered = millis(e);
         run.enteredEventId = id;
         transitions++;
@@ -251,19 +303,6 @@ final class ExecutionPicture {
         return null;
     }
 
-    /**
-     * The Map iteration an event belongs to: the nearest MapIterationStarted on its chain, or -1.
-     * Used to show one iteration's events.
-     */
-    static long iterationOf(Map<Long, JsonNode> byId, JsonNode e) {
-        JsonNode at = e;
-        for (int steps = 0; at != null && steps < 10_000; steps++) {
-            if (at.path("type").asText().equals("MapIterationStarted")) return at.path("id").asLong();
-            at = byId.get(at.path("previousEventId").asLong());
-        }
-        return -1;
-    }
-
     private static String family(String type) {
         if (type.startsWith("Task") || type.startsWith("LambdaFunction") || type.startsWith("Activity")) return "Task";
         if (type.startsWith("ParallelState")) return "Parallel";
@@ -293,6 +332,16 @@ final class ExecutionPicture {
             return text;
         }
     }
+
+    /** assignedVariables holds each value as JSON text: shown as the JSON it is. */
+    private static JsonNode variables(JsonNode assigned) {
+        if (assigned == null || !assigned.isObject() || assigned.isEmpty()) return null;
+        var out = Html.MAPPER.createObjectNode();
+        assigned.fields().forEachRemaining(f -> out.set(f.getKey(), parsed(f.getValue())));
+        return out;
+    }
+
+    Shape shape() { return shape; }
 
     /** CSS class of a status, as the SVG's style sheet names it. */
     static String cssClass(Status s) {

@@ -49,6 +49,14 @@ final class Html {
         }
     }
 
+    static String json(JsonNode value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
     static String status(String status) {
         return "<span class=\"badge " + esc(status) + "\">" + esc(status) + "</span>";
     }
@@ -62,6 +70,8 @@ final class Html {
                 + "<script defer src=\"" + Console.PREFIX + "assets/console.js\"></script></head><body>"
                 + "<header><a class=\"brand\" href=\"" + Console.PREFIX + "\">Stride</a>"
                 + "<nav><a href=\"" + Console.PREFIX + "\">State machines</a>"
+                + "<a href=\"" + Console.PREFIX + "map-runs\">Map Runs</a>"
+                + "<a href=\"" + Console.PREFIX + "activities\">Activities</a>"
                 + "<a href=\"" + Console.PREFIX + "resources\">Local resources</a></nav></header>"
                 + "<main>" + body + "</main></body></html>";
     }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.api.console.ExecutionPicture.Shape;
 import dev.stride.api.console.ExecutionPicture.Status;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,9 +88,27 @@ class ExecutionPictureTest {
         int x1 = event("PassStateEntered", i1, "Item");
         ExecutionPicture p = ExecutionPicture.of(events, -1, Shape.NONE);
         assertThat(p.iterations).extracting(ExecutionPicture.Iteration::status).containsExactly(Status.SUCCEEDED, Status.RUNNING);
-        Map<Long, JsonNode> byId = new HashMap<>();
-        for (JsonNode e : events) byId.put(e.path("id").asLong(), e);
-        assertThat(ExecutionPicture.iterationOf(byId, events.get(x0 - 1))).isEqualTo(i0);
-        assertThat(ExecutionPicture.iterationOf(byId, events.get(x1 - 1))).isEqualTo(i1);
+        EventScopes scopes = EventScopes.of(events);
+        assertThat(scopes.iteration(x0)).isEqualTo(i0);
+        assertThat(scopes.iteration(x1)).isEqualTo(i1);
+        assertThat(scopes.state(x1)).isEqualTo("Item");
+    }
+
+    @Test
+    void eventsAfterAMapAreOutsideItsIterationsEvenWhenEachIterationChainsToTheLast() {
+        int m = event("MapStateStarted", event("MapStateEntered", event("ExecutionStarted", 0, null), "Each"), null);
+        int i0 = event("MapIterationStarted", m, "Each", "index", "0");
+        int x0 = event("PassStateExited", event("PassStateEntered", i0, "Item"), "Item");
+        event("MapIterationSucceeded", x0, "Each", "index", "0");
+        int i1 = event("MapIterationStarted", x0, "Each", "index", "1");
+        int x1 = event("PassStateExited", event("PassStateEntered", i1, "Item"), "Item");
+        int done = event("MapIterationSucceeded", x1, "Each", "index", "1");
+        int exited = event("MapStateExited", done, "Each");
+        int after = event("SucceedStateEntered", exited, "Done");
+        EventScopes scopes = EventScopes.of(events);
+        assertThat(scopes.iteration(i1 + 1)).isEqualTo(i1);
+        assertThat(scopes.iteration(exited)).isEqualTo(-1);
+        assertThat(scopes.iteration(after)).isEqualTo(-1);
+        assertThat(scopes.state(after)).isEqualTo("Done");
     }
 }

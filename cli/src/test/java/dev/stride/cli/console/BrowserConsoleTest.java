@@ -1,191 +1,152 @@
 package dev.stride.cli.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stride.cli.ServerProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The console in a real browser (headless Chromium, driven over the DevTools protocol with the
- * JDK's WebSocket client): clicking a state shows its details, stepping recolours the graph, and
- * a running execution's page recolours itself from the event stream. Skipped where Chromium is
- * not installed; {@code scripts/console-browser-test.sh} installs it and runs this test.
+ * The console in a real browser: Debian's headless Chromium driven by Selenium through Debian's
+ * chromedriver ({@link Browser}). From the machine list to a started execution that turns
+ * SUCCEEDED on its own page without a reload, a state's output and a failed state's error on
+ * click, and stepping through the history. Screenshots land in {@code target/console-screenshots}.
  */
 class BrowserConsoleTest {
-    static final ObjectMapper JSON = new ObjectMapper();
     static final String PREFIX = ConsoleServerTest.PREFIX;
-    static Process chromium;
-    static Cdp page;
+    /** Long enough to watch: a Wait, then a Parallel whose failing branch is caught. */
+    static final String WATCHED = """
+        {"StartAt": "Pause", "States": {
+          "Pause": {"Type": "Wait", "Seconds": 2, "Next": "Fan"},
+          "Fan": {"Type": "Parallel", "ResultPath": "$.fan", "Next": "Shout",
+            "Branches": [{"StartAt": "Quick", "States": {"Quick": {"Type": "Pass", "Result": {"said": "quick"}, "End": true}}},
+                         {"StartAt": "Boom", "States": {"Boom": {"Type": "Fail", "Error": "Boom", "Cause": "it broke"}}}],
+            "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "Shout"}]},
+          "Shout": {"Type": "Pass", "Parameters": {"greeting.$": "States.Format('hello {}', $.who)"}, "Assign": {"loud": true},
+            "End": true}}}
+        """;
+    static final Path SHOTS = Path.of("target", "console-screenshots");
+    static ChromeDriver driver;
+    static WebDriverWait wait;
 
     @BeforeAll
     static void start() throws Exception {
-        String binary = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome").stream()
-                .filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null);
-        assumeTrue(binary != null, "chromium is not installed (scripts/console-browser-test.sh installs it)");
+        Browser.assumeInstalled();
         ConsoleServerTest.start();
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Path profile = Files.createTempDirectory("chromium-profile");
-        chromium = new ProcessBuilder(binary, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--remote-debugging-port=" + port, "--remote-allow-origins=*", "--user-data-dir=" + profile, "about:blank")
-                .redirectErrorStream(true).redirectOutput(profile.resolveSibling(profile.getFileName() + ".log").toFile()).start();
-        page = Cdp.open(port);
+        ConsoleServerTest.sfn("CreateStateMachine", ConsoleServerTest.JSON.createObjectNode().put("name", "watched")
+                .put("definition", WATCHED).put("roleArn", ConsoleServerTest.ROLE));
+        driver = Browser.start();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterEach
+    void screenshot(TestInfo test) throws IOException {
+        if (driver == null) return;
+        byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+        Files.write(SHOTS.resolve(test.getTestMethod().orElseThrow().getName() + ".png"), png);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (page != null) page.close();
-        if (chromium != null) chromium.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        if (driver != null) driver.quit();
         ConsoleServerTest.stop();
     }
 
     @Test
-    void clickingAStateShowsItsInputAndErrorAndSteppingRecoloursTheGraph() throws Exception {
-        String arn = ConsoleServerTest.startAndWait("flow", "in-a-browser", "{\"n\": 3, \"items\": [1]}");
-        page.open(ConsoleServerTest.server.endpoint() + "/_stride/console/execution?arn=" + enc(arn));
-        page.until("document.readyState === 'complete' && document.querySelectorAll('#events tbody tr').length > 0");
-        Thread.sleep(300); // the script's first picture
-        page.eval("document.querySelector('g.node[data-state=\"Boom\"]').dispatchEvent(new MouseEvent('click', {bubbles: true})); 1");
-        String details = page.until("document.getElementById('details').textContent.includes('it broke') && document.getElementById('details').textContent");
-        assertThat(details).contains("Boom").contains("Fail").contains("Input");
-        page.eval("document.querySelector('g.node[data-state=\"Check\"]').dispatchEvent(new MouseEvent('click', {bubbles: true})); 1");
-        assertThat(page.until("document.getElementById('details').textContent.includes('Re-run from') && document.getElementById('details').textContent"))
-                .contains("\"n\": 3");
-        page.eval("var s = document.getElementById('step'); s.value = 2; s.dispatchEvent(new Event('input')); 1");
-        String each = page.until("document.getElementById('step-label').textContent.startsWith('after event 2') "
-                + "&& document.querySelector('g.node[data-state=\"Each\"]').getAttribute('class')");
-        assertThat(each).contains("st-notreached");
-        assertThat(page.eval("document.querySelector('g.node[data-state=\"Check\"]').getAttribute('class')")).contains("st-running");
+    void aMachineFoundInTheListRunsAndItsPageTurnsSucceededWithoutAReload() throws Exception {
+        driver.get(ConsoleServerTest.server.endpoint() + "/"); // a browser at the endpoint is sent to the console
+        driver.findElement(By.cssSelector("input[name=q]")).sendKeys("watch\n");
+        wait.until(ExpectedConditions.urlContains("q=watch"));
+        assertThat(driver.findElements(By.cssSelector("#machines tbody tr"))).hasSize(1);
+        driver.findElement(By.linkText("watched")).click();
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("start")));
+        WebElement input = form.findElement(By.name("input"));
+        input.clear();
+        input.sendKeys("{\"who\": \"browser <img src=x onerror=window.__injected=1>\"}");
+        shot("machine-page");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("execution")));
+        assertThat(driver.findElement(By.id("execution")).getAttribute("data-status")).isEqualTo("RUNNING");
+        js("window.__samePage = true");
+        wait.until(d -> stateClass("Pause").contains("st-running"));
+        shot("running");
+        wait.withTimeout(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "SUCCEEDED"));
+        assertThat(js("return window.__samePage === true")).as("the page was not reloaded").isEqualTo(true);
+        wait.until(d -> stateClass("Shout").contains("st-succeeded"));
+        assertThat(stateClass("Fan")).contains("st-caught");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "Duration"));
+
+        click("Shout");
+        WebElement details = driver.findElement(By.id("details"));
+        wait.until(ExpectedConditions.textToBePresentInElement(details, "Output"));
+        assertThat(details.getText()).contains("Shout").contains("\"greeting\": \"hello browser <img src=x onerror=window.__injected=1>\"")
+                .contains("Variables assigned").contains("\"loud\": true");
+        assertThat(details.findElements(By.tagName("img"))).as("state data is text, never HTML").isEmpty();
+        assertThat(js("return window.__injected === undefined")).isEqualTo(true);
+        click("Boom");
+        wait.until(ExpectedConditions.textToBePresentInElement(details, "it broke"));
+        assertThat(details.findElement(By.cssSelector(".failure")).getText()).isEqualTo("Boom: it broke");
+        assertThat(stateClass("Boom")).contains("st-failed");
+
+        wait.until(d -> d.findElements(By.cssSelector("#timeline svg.gantt g.lane")).size() >= 5);
+        String lanes = driver.findElement(By.id("timeline")).getText();
+        assertThat(lanes).contains("Pause").contains("Fan branch 1 › Quick").contains("Fan branch 2 › Boom").contains("Shout");
+        assertThat(driver.findElements(By.cssSelector("#timeline rect.bar-failed"))).isNotEmpty();
+        click("Fan");
+        WebElement second = wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//div[contains(@class,'branches')]/button[.='branch 2']")));
+        second.click();
+        wait.until(d -> second.getAttribute("class").contains("chosen"));
+        assertThat(stateClass("Boom")).contains("st-failed");
+        List<WebElement> shown = driver.findElements(By.cssSelector("#events tbody tr:not(.hidden)"));
+        assertThat(shown).isNotEmpty().allSatisfy(tr -> assertThat(tr.getAttribute("data-state")).isEqualTo("Boom"));
+        shot("branch-2");
     }
 
     @Test
-    void aRunningExecutionsPageRecoloursItselfFromTheEventStream() throws Exception {
-        JsonNode started = ConsoleServerTest.sfn("StartExecution", JSON.createObjectNode()
-                .put("stateMachineArn", PREFIX + "stateMachine:slow").put("name", "watched-in-a-browser"));
-        page.open(ConsoleServerTest.server.endpoint() + "/_stride/console/execution?arn=" + enc(started.path("executionArn").asText()));
-        String second = page.until("(document.querySelector('g.node[data-state=\"Second\"]').getAttribute('class') || '').includes('st-running')"
-                + " && document.querySelector('g.node[data-state=\"Second\"]').getAttribute('class')");
-        assertThat(second).contains("st-running");
-        assertThat(page.until("document.getElementById('status').textContent.includes('SUCCEEDED') && document.getElementById('status').textContent"))
-                .contains("SUCCEEDED");
+    void steppingThroughAFinishedRunRecoloursTheGraph() throws Exception {
+        String arn = ConsoleServerTest.startAndWait("flow", "stepped-in-a-browser", "{\"n\": 3, \"items\": [1]}");
+        driver.get(ConsoleServerTest.server.endpoint() + "/_stride/console/execution?arn=" + ConsoleServerTest.enc(arn));
+        wait.until(d -> js("return document.querySelectorAll('#events tbody tr').length > 0 && document.getElementById('execution').dataset.picture === 'loaded'"));
+        click("Check");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("details"), "Re-run from"));
+        assertThat(driver.findElement(By.cssSelector("#details textarea")).getAttribute("value")).contains("\"n\": 3");
+        js("var s = document.getElementById('step'); s.value = 2; s.dispatchEvent(new Event('input'))");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-label"), "after event 2"));
+        wait.until(d -> stateClass("Each").contains("st-notreached"));
+        assertThat(stateClass("Check")).contains("st-running");
     }
 
-    static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
+    static void click(String state) {
+        driver.findElement(By.cssSelector("g.node[data-state=\"" + state + "\"]")).click();
+    }
 
-    /** The least of the DevTools protocol: navigate and evaluate in one page. */
-    static final class Cdp implements WebSocket.Listener, AutoCloseable {
-        private final Map<Integer, CompletableFuture<JsonNode>> replies = new ConcurrentHashMap<>();
-        private final AtomicInteger ids = new AtomicInteger();
-        private final StringBuilder partial = new StringBuilder();
-        private WebSocket socket;
+    static String stateClass(String state) {
+        String c = driver.findElement(By.cssSelector("g.node[data-state=\"" + state + "\"]")).getAttribute("class");
+        return c == null ? "" : c;
+    }
 
-        static Cdp open(int port) throws Exception {
-            HttpClient http = HttpClient.newHttpClient();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (true) {
-                try {
-                    JsonNode targets = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
-                            HttpResponse.BodyHandlers.ofString()).body());
-                    for (JsonNode t : targets) {
-                        if (t.path("type").asText().equals("page")) {
-                            Cdp cdp = new Cdp();
-                            cdp.socket = http.newWebSocketBuilder().buildAsync(URI.create(t.path("webSocketDebuggerUrl").asText()), cdp).get(10, TimeUnit.SECONDS);
-                            return cdp;
-                        }
-                    }
-                } catch (IOException notYet) {
-                    // chromium is still starting
-                }
-                if (System.nanoTime() > deadline) throw new AssertionError("chromium's DevTools did not answer");
-                Thread.sleep(100);
-            }
-        }
+    static Object js(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
 
-        JsonNode call(String method, ObjectNode params) throws Exception {
-            int id = ids.incrementAndGet();
-            CompletableFuture<JsonNode> reply = new CompletableFuture<>();
-            replies.put(id, reply);
-            ObjectNode msg = JSON.createObjectNode().put("id", id).put("method", method);
-            msg.set("params", params);
-            socket.sendText(JSON.writeValueAsString(msg), true).get(10, TimeUnit.SECONDS);
-            return reply.get(20, TimeUnit.SECONDS);
-        }
-
-        void open(String url) throws Exception {
-            eval("window.__left = true; 1");
-            call("Page.navigate", JSON.createObjectNode().put("url", url));
-            until("!window.__left && document.readyState === 'complete' && location.href.includes('execution')");
-        }
-
-        String eval(String expression) throws Exception {
-            JsonNode r = call("Runtime.evaluate", JSON.createObjectNode().put("expression", expression).put("returnByValue", true));
-            if (r.path("result").has("exceptionDetails")) throw new AssertionError(expression + ": " + r.path("result").path("exceptionDetails"));
-            return r.path("result").path("result").path("value").asText();
-        }
-
-        /** Evaluates until the expression is truthy (not false, empty or undefined) and returns its value. */
-        String until(String expression) throws Exception {
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            String last = null;
-            while (System.nanoTime() < deadline) {
-                try {
-                    last = eval("(function(){ try { return String(" + expression + "); } catch (e) { return 'false'; } })()");
-                    if (!last.isEmpty() && !last.equals("false") && !last.equals("undefined") && !last.equals("null")) return last;
-                } catch (AssertionError e) {
-                    last = e.getMessage();
-                }
-                Thread.sleep(100);
-            }
-            throw new AssertionError("never true: " + expression + " (last: " + last + ")");
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    JsonNode msg = JSON.readTree(partial.toString());
-                    CompletableFuture<JsonNode> reply = msg.has("id") ? replies.remove(msg.get("id").asInt()) : null;
-                    if (reply != null) reply.complete(msg);
-                } catch (IOException ignored) {
-                    // not ours to read
-                }
-                partial.setLength(0);
-            }
-            ws.request(1);
-            return null;
-        }
-
-        @Override
-        public void close() {
-            socket.abort();
-        }
+    static void shot(String name) throws IOException {
+        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 }

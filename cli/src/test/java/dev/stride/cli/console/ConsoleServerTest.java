@@ -276,6 +276,111 @@ class ConsoleServerTest {
         assertThat(page(logs.group(1).replace("&amp;", "&"))).contains("said by the ecs task");
     }
 
+    @Test
+    void aMachinesPageListsItsVersionsAndAliasesWithTheirWeightsAndAnAliasPageItsExecutions() throws Exception {
+        String v1 = sfn("CreateStateMachine", JSON.createObjectNode().put("name", "versioned").put("definition", SLOW).put("roleArn", ROLE)
+                .put("publish", true)).path("stateMachineVersionArn").asText();
+        String machine = PREFIX + "stateMachine:versioned";
+        String v2 = sfn("UpdateStateMachine", JSON.createObjectNode().put("stateMachineArn", machine)
+                .put("definition", SLOW.replace("\"Seconds\": 1", "\"Seconds\": 0")).put("publish", true)).path("stateMachineVersionArn").asText();
+        var alias = JSON.createObjectNode().put("name", "live");
+        alias.putArray("routingConfiguration").add(JSON.createObjectNode().put("stateMachineVersionArn", v1).put("weight", 70))
+                .add(JSON.createObjectNode().put("stateMachineVersionArn", v2).put("weight", 30));
+        String aliasArn = sfn("CreateStateMachineAlias", alias).path("stateMachineAliasArn").asText();
+        String page = page("/_stride/console/machine?arn=" + enc(machine));
+        assertThat(page).contains("id=\"versions\"").contains(">version 1</a>").contains(">version 2</a>")
+                .contains("href=\"alias?arn=" + enc(aliasArn) + "\">live</a>").contains("version 1</a> 70%").contains("version 2</a> 30%");
+        assertThat(page("/_stride/console/machine?arn=" + enc(v1))).contains("version 1").contains("a published version of");
+        String run = sfn("StartExecution", JSON.createObjectNode().put("stateMachineArn", aliasArn).put("name", "through-the-alias"))
+                .path("executionArn").asText();
+        await(run);
+        String aliasPage = page("/_stride/console/alias?arn=" + enc(aliasArn));
+        assertThat(aliasPage).contains("id=\"routing\"").contains("70%").contains(">through-the-alias</a>").contains("data-arn=\"" + aliasArn + "\"");
+    }
+
+    @Test
+    void theActivitiesPageListsActivitiesAndTheMachinesThatUseThem() throws Exception {
+        String arn = sfn("CreateActivity", JSON.createObjectNode().put("name", "console-work")).path("activityArn").asText();
+        sfn("CreateStateMachine", JSON.createObjectNode().put("name", "uses-work").put("roleArn", ROLE).put("definition",
+                "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Task\",\"Resource\":\"" + arn + "\",\"End\":true}}}"));
+        assertThat(page("/_stride/console/")).contains("href=\"/_stride/console/activities\"").contains("href=\"/_stride/console/map-runs\"");
+        assertThat(page("/_stride/console/activities")).contains(">console-work</a>").contains(arn);
+        assertThat(page("/_stride/console/activity?arn=" + enc(arn))).contains("console-work").contains(">uses-work</a>");
+    }
+
+    @Test
+    void aDistributedMapRunShowsItsStatusCountsAndChildExecutions() throws Exception {
+        sfn("CreateStateMachine", JSON.createObjectNode().put("name", "distributed").put("roleArn", ROLE).put("definition", """
+            {"StartAt": "Spread", "States": {"Spread": {"Type": "Map", "ItemsPath": "$.items", "MaxConcurrency": 2,
+              "ToleratedFailurePercentage": 10, "End": true,
+              "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                "StartAt": "One", "States": {"One": {"Type": "Pass", "End": true}}}}}}"""));
+        String arn = startAndWait("distributed", "spread-out", "{\"items\": [1, 2, 3]}");
+        String execution = page("/_stride/console/execution?arn=" + enc(arn));
+        Matcher link = Pattern.compile("href=\"(map-run\\?arn=[^\"]+)\"").matcher(execution);
+        assertThat(link.find()).as("the execution page links its Map Run").isTrue();
+        assertThat(page("/_stride/console/map-runs")).contains(link.group(1)).contains(">spread-out</a>");
+        String run = page("/_stride/console/" + link.group(1).replace("&amp;", "&"));
+        assertThat(run).contains("badge SUCCEEDED").contains("id=\"map-run-counts\"").contains("<td>total</td><td>3</td>")
+                .contains("10.0% or 0 items").contains("Max concurrency</dt><dd>2").contains("id=\"map-run-children\"");
+    }
+
+    @Test
+    void theTimelineHasALanePerStateBranchAndIterationAndABranchIsColouredFromItsOwnEvents() throws Exception {
+        String arn = startAndWait("flow", "timed", "{\"n\": 2, \"items\": [1, 2]}");
+        assertThat(page("/_stride/console/execution?arn=" + enc(arn))).contains("id=\"timeline-box\" open").contains("id=\"timeline\"");
+        JsonNode timeline = JSON.readTree(page("/_stride/console/api/timeline?arn=" + enc(arn)));
+        List<String> lanes = new ArrayList<>();
+        for (JsonNode lane : timeline.path("lanes")) {
+            lanes.add(lane.path("branch").asText("") + "/" + lane.path("iteration").asText("") + "/" + lane.path("state").asText());
+        }
+        assertThat(lanes).containsSubsequence("//Check", "//Fan", "//Each", "//Done")
+                .contains("Fan branch 1//Quick", "Fan branch 2//Boom", "/0/Item", "/1/Item");
+        JsonNode fan = timeline.path("lanes").get(lanes.indexOf("//Fan")).path("spans");
+        assertThat(fan.size()).as("entered once: its retry runs inside the same entry").isEqualTo(1);
+        JsonNode boom = timeline.path("lanes").get(lanes.indexOf("Fan branch 2//Boom")).path("spans");
+        assertThat(boom.get(0).get(2).asText()).isEqualTo("failed");
+        assertThat(timeline.path("end").asLong()).isGreaterThan(timeline.path("start").asLong());
+
+        JsonNode second = JSON.readTree(page("/_stride/console/api/picture?arn=" + enc(arn) + "&parallel=Fan&branch=1"));
+        assertThat(second.path("states").has("Boom")).isTrue();
+        assertThat(second.path("states").has("Quick")).isFalse();
+        assertThat(second.path("states").path("Boom").path("class").asText()).isEqualTo("st-failed");
+        assertThat(second.path("inside").toString()).isEqualTo("[\"Boom\"]");
+        JsonNode first = JSON.readTree(page("/_stride/console/api/picture?arn=" + enc(arn) + "&parallel=Fan&branch=0"));
+        assertThat(first.path("states").path("Quick").path("class").asText()).isEqualTo("st-succeeded");
+        assertThat(first.path("states").has("Boom")).isFalse();
+        JsonNode all = JSON.readTree(page("/_stride/console/api/picture?arn=" + enc(arn)));
+        assertThat(all.path("parallels").toString()).contains("\"state\":\"Fan\",\"branches\":2");
+        assertThat(JSON.readTree(page("/_stride/console/api/picture?arn=" + enc(arn) + "&upTo=2")).path("at").path("state").asText()).isEqualTo("Check");
+    }
+
+    @Test
+    void aStatesAssignedVariablesAreShownBesideItsOutput() throws Exception {
+        sfn("CreateStateMachine", JSON.createObjectNode().put("name", "assigning").put("roleArn", ROLE).put("definition", """
+            {"StartAt": "Keep", "States": {"Keep": {"Type": "Pass", "Assign": {"seen.$": "$.n", "label": "kept"}, "End": true}}}"""));
+        String arn = startAndWait("assigning", "assigned", "{\"n\": 3}");
+        JsonNode keep = JSON.readTree(page("/_stride/console/api/picture?arn=" + enc(arn))).path("states").path("Keep");
+        assertThat(keep.path("variables").path("seen").asInt()).isEqualTo(3);
+        assertThat(keep.path("variables").path("label").asText()).isEqualTo("kept");
+    }
+
+    @Test
+    void stateDataIsShownAsTextNeverAsHtml() throws Exception {
+        String hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+        String input = JSON.writeValueAsString(JSON.createObjectNode().put("n", 0).put("note", hostile));
+        String arn = sfn("StartExecution", JSON.createObjectNode().put("stateMachineArn", PREFIX + "stateMachine:flow")
+                .put("name", "hostile-input").put("input", input)).path("executionArn").asText();
+        await(arn);
+        String page = page("/_stride/console/execution?arn=" + enc(arn));
+        assertThat(page).doesNotContain("<script>alert").doesNotContain("<img src=x").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(page("/_stride/console/machine?arn=" + enc(PREFIX + "stateMachine:flow"))).doesNotContain("<script>alert");
+        HttpResponse<String> picture = get("/_stride/console/api/picture?arn=" + enc(arn), "*/*");
+        assertThat(picture.headers().firstValue("Content-Type")).contains("application/json");
+        assertThat(picture.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'self'");
+        assertThat(picture.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+
     // --- helpers
 
     static void rest(String method, String path, String body) throws Exception {
