@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Map Runs as the API shows them, read from the parent execution's history: the engine runs a
- * distributed Map's items inside the parent and records {@code MapRunStarted {mapRunArn}}, then
- * {@code MapRunSucceeded} or {@code MapRunFailed} whose previousEventId is the MapRunStarted's id.
+ * distributed Map's items as child executions and records {@code MapRunStarted {mapRunArn}}, then
+ * {@code MapRunSucceeded}, {@code MapRunFailed} or {@code MapRunAborted} whose previousEventId is
+ * the MapRunStarted's id (live item counts come from the engine, see MapRunActions).
  * A run the history never closes ended with its execution (ABORTED at the execution's end).
  *
  * <p>Map Run ARNs are {@code arn:aws:states:REGION:ACCOUNT:mapRun:SM_NAME/MAP_STATE_NAME:UUID}.

@@ -49,7 +49,9 @@ class ExampleMediaTranscodeTest {
     void everyImageInTheBucketBecomesAThumbnailWrittenByItsOwnJob() throws Exception {
         ExampleHarness.Result r = stride("example", "media-transcode", "--endpoint=" + server.endpoint());
         assertThat(r.exitCode()).as(r.output()).isZero();
-        assertThat(r.took()).isLessThan(Duration.ofSeconds(15));
+        // A guard against a hang, not a speed test: six real image conversions took 16 s on a quiet
+        // 2-core machine and 20-30 s while other builds shared it.
+        assertThat(r.took()).isLessThan(Duration.ofSeconds(120));
         assertThat(r.lastLine()).isEqualTo("SUCCEEDED");
         String bucket = r.lines().stream().filter(l -> l.startsWith("Created S3 bucket ")).findFirst().orElseThrow().split(" ")[3];
 

@@ -72,8 +72,7 @@ final class MapRunPages {
         List<JsonNode> children = backend.stepFunctions("ListExecutions", req.deepCopy().put("maxResults", 100)).path("executions")
                 .valueStream().toList();
         if (children.isEmpty()) {
-            b.append("<p class=\"empty\" id=\"map-run-children\">ListExecutions with this mapRunArn lists no child executions"
-                    + " (Stride runs a Map Run's items inside the parent execution).</p>");
+            b.append("<p class=\"empty\" id=\"map-run-children\">No child executions listed (not started yet, or Express children, which are not listed).</p>");
         } else {
             b.append("<table class=\"list\" id=\"map-run-children\"><thead><tr><th>Name</th><th>Status</th><th>Started</th></tr></thead><tbody>");
             for (JsonNode e : children) {
