@@ -29,7 +29,7 @@ final class TaskStep {
         Long heartbeat = seconds(ex, f, t, t.heartbeatSeconds(), "HeartbeatSeconds");
         TaskResource res = TaskResource.of(t.resource());
         long now = in.now();
-        TaskEvents.scheduled(ex, f, now, res, region, input, timeout, heartbeat);
+        TaskEvents.scheduled(ex, f, now, res, regionOf(ex), input, timeout, heartbeat);
         f.taskToken = token;
         f.taskInput = input;
         f.taskSubmitted = false;
@@ -129,5 +129,19 @@ final class TaskStep {
         if (a == 0) return b;
         if (b == 0) return a;
         return Math.min(a, b);
+    }
+
+    /** The execution's own region (its ARN's fourth part): a server answers callers of many regions. */
+    private String regionOf(ExecutionRecord ex) {
+        String arn = ex.executionArn;
+        int a = arn == null ? -1 : nthColon(arn, 3);
+        int b = a < 0 ? -1 : arn.indexOf(':', a + 1);
+        return b > a + 1 ? arn.substring(a + 1, b) : region;
+    }
+
+    private static int nthColon(String s, int n) {
+        int at = -1;
+        for (int i = 0; i < n && (at = s.indexOf(':', at + 1)) >= 0; i++) { }
+        return at;
     }
 }
