@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stride.engine.spi.MetadataChange;
 import dev.stride.engine.spi.MetadataStore;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.UnaryOperator;
 
 /**
@@ -24,9 +27,12 @@ final class DurableRegistry implements Registry {
 
     private final MemoryRegistry memory = new MemoryRegistry();
     private final MetadataStore store;
+    /** Every change goes through it, queued under this registry's lock so the store sees them in order. */
+    private final MetadataJournal journal;
 
     DurableRegistry(MetadataStore store) {
         this.store = store;
+        this.journal = new MetadataJournal(store);
         store.all(MACHINE).values().forEach(j -> memory.addMachine(read(j, MachineEntry.class)));
         store.all(EXECUTION).values().forEach(j -> memory.addExecution(read(j, ExecutionEntry.class)));
         store.all(ACTIVITY).values().forEach(j -> memory.addActivity(read(j, ActivityEntry.class)));
@@ -36,14 +42,14 @@ final class DurableRegistry implements Registry {
     @Override
     public synchronized MachineEntry addMachine(MachineEntry machine) {
         MachineEntry existing = memory.addMachine(machine);
-        if (existing == null) store.put(MACHINE, machine.arn(), write(machine));
+        if (existing == null) await(put(MACHINE, machine.arn(), write(machine)));
         return existing;
     }
 
     @Override
     public synchronized MachineEntry updateMachine(String arn, UnaryOperator<MachineEntry> change) {
         MachineEntry updated = memory.updateMachine(arn, change);
-        if (updated != null) store.put(MACHINE, arn, write(updated));
+        if (updated != null) await(put(MACHINE, arn, write(updated)));
         return updated;
     }
 
@@ -57,16 +63,22 @@ final class DurableRegistry implements Registry {
     public synchronized boolean removeMachine(String arn) {
         boolean removed = memory.removeMachine(arn);
         if (removed) {
-            store.remove(MACHINE, arn);
-            store.remove(TAGS, arn);
+            await(remove(MACHINE, arn));
+            await(remove(TAGS, arn));
         }
         return removed;
     }
 
+    /** The hot path (every StartExecution): queued under the lock, waited for outside it, so starts share commits. */
     @Override
-    public synchronized ExecutionEntry addExecution(ExecutionEntry execution) {
-        ExecutionEntry existing = memory.addExecution(execution);
-        if (existing == null && !execution.express()) store.put(EXECUTION, execution.arn(), write(execution));
+    public ExecutionEntry addExecution(ExecutionEntry execution) {
+        ExecutionEntry existing;
+        CompletableFuture<Void> written = null;
+        synchronized (this) {
+            existing = memory.addExecution(execution);
+            if (existing == null && !execution.express()) written = put(EXECUTION, execution.arn(), write(execution));
+        }
+        await(written);
         return existing;
     }
 
@@ -74,16 +86,27 @@ final class DurableRegistry implements Registry {
     public Optional<ExecutionEntry> execution(String arn) { return memory.execution(arn); }
 
     @Override
-    public synchronized ExecutionEntry updateExecution(String arn, UnaryOperator<ExecutionEntry> change) {
-        ExecutionEntry updated = memory.updateExecution(arn, change);
-        if (updated != null && !updated.express()) store.put(EXECUTION, arn, write(updated));
+    public ExecutionEntry updateExecution(String arn, UnaryOperator<ExecutionEntry> change) {
+        ExecutionEntry updated;
+        CompletableFuture<Void> written = null;
+        synchronized (this) {
+            updated = memory.updateExecution(arn, change);
+            if (updated != null && !updated.express()) written = put(EXECUTION, arn, write(updated));
+        }
+        await(written);
         return updated;
     }
 
     @Override
-    public synchronized void removeExecution(String arn) {
-        memory.removeExecution(arn);
-        store.remove(EXECUTION, arn);
+    public void removeExecution(String arn) {
+        CompletableFuture<Void> written = null;
+        synchronized (this) {
+            ExecutionEntry gone = memory.execution(arn).orElse(null);
+            memory.removeExecution(arn);
+            // Express entries were never written (StartSyncExecution removes its own at every answer).
+            if (gone == null || !gone.express()) written = remove(EXECUTION, arn);
+        }
+        await(written);
     }
 
     @Override
@@ -92,7 +115,7 @@ final class DurableRegistry implements Registry {
     @Override
     public synchronized ActivityEntry addActivity(ActivityEntry activity) {
         ActivityEntry existing = memory.addActivity(activity);
-        if (existing == null) store.put(ACTIVITY, activity.arn(), write(activity));
+        if (existing == null) await(put(ACTIVITY, activity.arn(), write(activity)));
         return existing;
     }
 
@@ -106,8 +129,8 @@ final class DurableRegistry implements Registry {
     public synchronized boolean removeActivity(String arn) {
         boolean removed = memory.removeActivity(arn);
         if (removed) {
-            store.remove(ACTIVITY, arn);
-            store.remove(TAGS, arn);
+            await(remove(ACTIVITY, arn));
+            await(remove(TAGS, arn));
         }
         return removed;
     }
@@ -118,13 +141,30 @@ final class DurableRegistry implements Registry {
     @Override
     public synchronized void putTags(String resourceArn, Map<String, String> tags) {
         memory.putTags(resourceArn, tags);
-        store.put(TAGS, resourceArn, write(memory.tags(resourceArn)));
+        await(put(TAGS, resourceArn, write(memory.tags(resourceArn))));
     }
 
     @Override
     public synchronized void removeTags(String resourceArn, Collection<String> keys) {
         memory.removeTags(resourceArn, keys);
-        store.put(TAGS, resourceArn, write(memory.tags(resourceArn)));
+        await(put(TAGS, resourceArn, write(memory.tags(resourceArn))));
+    }
+
+    private CompletableFuture<Void> put(String kind, String key, String json) { return journal.submit(new MetadataChange(kind, key, json)); }
+
+    private CompletableFuture<Void> remove(String kind, String key) { return journal.submit(new MetadataChange(kind, key, null)); }
+
+    /** Returns once the change is durable; a failed write is the caller's error, as a direct write's was. */
+    private static void await(CompletableFuture<Void> written) {
+        if (written == null) return;
+        try {
+            written.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the registry was being written", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private static String write(Object value) {

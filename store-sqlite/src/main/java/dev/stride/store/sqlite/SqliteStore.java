@@ -252,6 +252,28 @@ public final class SqliteStore implements ExecutionStore, dev.stride.engine.spi.
     }
 
     @Override
+    public void writeAll(java.util.List<dev.stride.engine.spi.MetadataChange> changes) {
+        try {
+            writer.between(c -> {
+                try (PreparedStatement put = c.prepareStatement(
+                        "INSERT INTO metadata (kind, key, json, seq) VALUES (?, ?, ?, 0) ON CONFLICT (kind, key) DO UPDATE SET json = excluded.json");
+                     PreparedStatement delete = c.prepareStatement("DELETE FROM metadata WHERE kind = ? AND key = ?")) {
+                    for (var change : changes) { // one at a time, in order: a delete may follow a put of its key
+                        PreparedStatement ps = change.json() == null ? delete : put;
+                        ps.setString(1, change.kind());
+                        ps.setString(2, change.key());
+                        if (change.json() != null) ps.setString(3, change.json());
+                        ps.executeUpdate();
+                    }
+                    return changes.size();
+                }
+            });
+        } catch (SQLException e) {
+            throw new SqliteStoreException("cannot write " + changes.size() + " metadata change(s): " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void remove(String kind, String key) {
         try {
             writer.between(c -> {
