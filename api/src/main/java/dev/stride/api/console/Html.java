@@ -10,14 +10,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** Escaping and the page frame every console page shares. */
-final class Html {
+public final class Html {
     static final ObjectMapper MAPPER = new ObjectMapper();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     private Html() {}
 
     /** Escapes text for HTML content and attribute values. */
-    static String esc(String text) {
+    public static String esc(String text) {
         if (text == null) return "";
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (char c : text.toCharArray()) {
