@@ -8,22 +8,30 @@ import dev.stride.engine.Engine;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** What every operation works with: the engine, the registry, and the ARN scheme of this region and account. */
+/** What every operation works with: the engine, the registry, the executions, and the caller's region and account. */
 final class ApiContext {
     final Engine engine;
     final Registry registry;
+    final Executions executions;
     final String region;
     final String account;
     final ServerConfig config;
     final ActivityTasks activities;
     final Metrics metrics;
     final MapRuns mapRuns;
+    /**
+     * Express executions started with StartExecution on a server with a store: forgotten by the
+     * engine when they end, as AWS keeps nothing of them (no list, no description).
+     */
+    final java.util.Set<String> forgetWhenEnded = ConcurrentHashMap.newKeySet();
     /** Compile once, run many: one compiled machine per distinct definition text. */
     private final Map<String, StateMachine> compiled = new ConcurrentHashMap<>();
 
-    ApiContext(Engine engine, Registry registry, ServerConfig config, ActivityTasks activities, Metrics metrics) {
+    ApiContext(Engine engine, Registry registry, Executions executions, ServerConfig config, ActivityTasks activities,
+               Metrics metrics) {
         this.engine = engine;
         this.registry = registry;
+        this.executions = executions;
         this.region = config.region();
         this.account = config.account();
         this.config = config;
@@ -63,7 +71,7 @@ final class ApiContext {
     ExecutionEntry execution(String executionArn) {
         Arn arn = Arn.parse(executionArn, "execution", "express");
         if (arn.parts().size() != 2) throw ApiError.invalidArn(executionArn);
-        return registry.execution(executionArn).or(() -> mapRunChild(executionArn)).filter(e -> visible(e.arn()))
+        return executions.find(executionArn).or(() -> mapRunChild(executionArn)).filter(e -> visible(e.arn()))
                 .orElseThrow(() -> ApiError.executionDoesNotExist(executionArn));
     }
 

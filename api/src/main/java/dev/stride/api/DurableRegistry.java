@@ -21,20 +21,21 @@ import java.util.function.UnaryOperator;
 final class DurableRegistry implements Registry {
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final String MACHINE = "machine";
-    private static final String EXECUTION = "execution";
     private static final String ACTIVITY = "activity";
     private static final String TAGS = "tags";
 
     private final MemoryRegistry memory = new MemoryRegistry();
     private final MetadataStore store;
-    /** Every change goes through it, queued under this registry's lock so the store sees them in order. */
+    /**
+     * Every change goes through it, queued under this registry's lock so the store sees them in
+     * order (tag writes of many resources share commits).
+     */
     private final MetadataJournal journal;
 
     DurableRegistry(MetadataStore store) {
         this.store = store;
         this.journal = new MetadataJournal(store);
         store.all(MACHINE).values().forEach(j -> memory.addMachine(read(j, MachineEntry.class)));
-        store.all(EXECUTION).values().forEach(j -> memory.addExecution(read(j, ExecutionEntry.class)));
         store.all(ACTIVITY).values().forEach(j -> memory.addActivity(read(j, ActivityEntry.class)));
         store.all(TAGS).forEach((arn, j) -> memory.putTags(arn, readTags(j)));
     }
@@ -68,49 +69,6 @@ final class DurableRegistry implements Registry {
         }
         return removed;
     }
-
-    /** The hot path (every StartExecution): queued under the lock, waited for outside it, so starts share commits. */
-    @Override
-    public ExecutionEntry addExecution(ExecutionEntry execution) {
-        ExecutionEntry existing;
-        CompletableFuture<Void> written = null;
-        synchronized (this) {
-            existing = memory.addExecution(execution);
-            if (existing == null && !execution.express()) written = put(EXECUTION, execution.arn(), write(execution));
-        }
-        await(written);
-        return existing;
-    }
-
-    @Override
-    public Optional<ExecutionEntry> execution(String arn) { return memory.execution(arn); }
-
-    @Override
-    public ExecutionEntry updateExecution(String arn, UnaryOperator<ExecutionEntry> change) {
-        ExecutionEntry updated;
-        CompletableFuture<Void> written = null;
-        synchronized (this) {
-            updated = memory.updateExecution(arn, change);
-            if (updated != null && !updated.express()) written = put(EXECUTION, arn, write(updated));
-        }
-        await(written);
-        return updated;
-    }
-
-    @Override
-    public void removeExecution(String arn) {
-        CompletableFuture<Void> written = null;
-        synchronized (this) {
-            ExecutionEntry gone = memory.execution(arn).orElse(null);
-            memory.removeExecution(arn);
-            // Express entries were never written (StartSyncExecution removes its own at every answer).
-            if (gone == null || !gone.express()) written = remove(EXECUTION, arn);
-        }
-        await(written);
-    }
-
-    @Override
-    public List<ExecutionEntry> executions(String stateMachineArn) { return memory.executions(stateMachineArn); }
 
     @Override
     public synchronized ActivityEntry addActivity(ActivityEntry activity) {

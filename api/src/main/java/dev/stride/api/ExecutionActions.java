@@ -59,7 +59,7 @@ final class ExecutionActions {
         JsonNode response = ExecutionJson.sync(e, v, !"METADATA_ONLY".equals(r.string("includedData")));
         // AWS keeps nothing of a synchronous Express execution that the API could show; neither do we.
         ctx.engine.forget(e.arn());
-        ctx.registry.removeExecution(e.arn());
+        ctx.executions.remove(e.arn());
         return response;
     }
 
@@ -98,24 +98,41 @@ final class ExecutionActions {
         String execArn = Caller.owning(m.arn()).arnPrefix() + (express ? "express:" : "execution:") + m.name() + ":" + name;
         ExecutionEntry entry = new ExecutionEntry(execArn, name, m.arn(), t.versionArn, t.aliasArn, express, t.definition,
                 t.roleArn, t.revisionId, t.writtenMillis, inputText, ctx.now());
-        ExecutionEntry existing = ctx.registry.addExecution(entry);
-        if (existing != null) {
-            boolean same = !express && existing.input().equals(inputText)
-                    && ExecutionJson.status(ctx.engine.describe(execArn)) == ExecutionStatus.RUNNING;
-            if (!same) throw ApiError.EXECUTION_ALREADY_EXISTS.quoting("Execution Already Exists", execArn);
-            return existing;
-        }
+        ExecutionEntry existing = ctx.executions.add(entry);
+        if (existing != null) return idempotent(existing, input);
         if (testCase != null) {
             TaskSetup setup = ctx.config.taskSetup();
             if (setup == null || !setup.useTestCase(execArn, m.name(), testCase)) {
-                ctx.registry.removeExecution(execArn);
+                ctx.executions.remove(execArn);
                 throw ApiError.VALIDATION.with("Test case '" + testCase + "' of state machine '" + m.name()
                         + "' is not in the server's mock configuration (start it with --mock-config FILE)");
             }
         }
-        ctx.engine.start(new StartRequest(ctx.compile(t.definition), m.arn(), name, input, express, t.roleArn));
+        String annotation = express ? null : ExecutionAnnotation.of(entry).write();
+        boolean forget = express && !sync && ctx.executions instanceof StoredExecutions;
+        if (forget) ctx.forgetWhenEnded.add(execArn); // before the start: its first run may end it
+        try {
+            ctx.engine.start(new StartRequest(ctx.compile(t.definition), m.arn(), name, input, express, t.roleArn, annotation));
+        } catch (dev.stride.engine.ExecutionAlreadyExistsException raced) {
+            if (forget) ctx.forgetWhenEnded.remove(execArn);
+            // Another start of the same name got there first (the store's index checks only before).
+            ExecutionEntry winner = ctx.executions.find(execArn).orElse(null);
+            if (winner == null || winner == entry) throw ApiError.EXECUTION_ALREADY_EXISTS.quoting("Execution Already Exists", execArn);
+            return idempotent(winner, input);
+        }
         if (!express) awaitRecorded(execArn);
         return entry;
+    }
+
+    /**
+     * StartExecution of a name already taken: the running Standard execution when the input is
+     * the same (AWS's idempotency), else ExecutionAlreadyExists.
+     */
+    private ExecutionEntry idempotent(ExecutionEntry existing, JsonNode input) {
+        boolean same = !existing.express() && existing.input() != null && input.equals(dev.stride.expr.Json.parse(existing.input()))
+                && ExecutionJson.status(ctx.engine.describe(existing.arn())) == ExecutionStatus.RUNNING;
+        if (!same) throw ApiError.EXECUTION_ALREADY_EXISTS.quoting("Execution Already Exists", existing.arn());
+        return existing;
     }
 
     private static JsonNode input(String text) {
@@ -173,8 +190,9 @@ final class ExecutionActions {
         } catch (UnsupportedOperationException missing) {
             throw notRedrivable(e, "this build of the Stride engine cannot redrive executions");
         }
-        long at = ctx.now();
-        ctx.registry.updateExecution(e.arn(), old -> old.redriven(count, at));
+        ExecutionView reopened = ctx.engine.describe(e.arn());
+        long at = reopened != null && reopened.redriveMillis() > 0 ? reopened.redriveMillis() : ctx.now(); // the engine's ExecutionRedriven time
+        ctx.executions.redriven(e.arn(), count, at);
         return Wire.object().put("redriveDate", Wire.seconds(at));
     }
 

@@ -3,8 +3,6 @@ package dev.stride.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.asl.validation.StateMachineType;
-import dev.stride.engine.ExecutionView;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,8 +29,6 @@ final class ExecutionList {
 
     void register(Map<String, Operation> table) { table.put("ListExecutions", this::list); }
 
-    private record Row(ExecutionEntry entry, ExecutionView view) {}
-
     private JsonNode list(Request r) {
         String smArn = r.string("stateMachineArn");
         if (smArn == null) {
@@ -54,23 +50,16 @@ final class ExecutionList {
         if (redriveFilter != null && !REDRIVE_FILTERS.contains(redriveFilter)) {
             throw ApiError.constraint("'" + redriveFilter + "'", "redriveFilter", "Member must satisfy enum value set: " + REDRIVE_FILTERS);
         }
-        String version = arn.qualifier() == null ? null : arn.text();
-        List<ExecutionEntry> entries = ctx.registry.executions(m.arn());
-        List<Row> rows = new ArrayList<>();
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            ExecutionEntry e = entries.get(i);
-            if (version != null && !version.equals(e.versionArn()) && !version.equals(e.aliasArn())) continue;
-            if (redriveFilter != null && (e.redriveCount() > 0) != redriveFilter.equals("REDRIVEN")) continue;
-            if (status == null) { // the engine is asked only about the rows on the page (a store read each)
-                rows.add(new Row(e, null));
-                continue;
-            }
-            ExecutionView v = ctx.engine.describe(e.arn());
-            if (ExecutionJson.status(v).name().equals(status)) rows.add(new Row(e, v));
-        }
+        Boolean redriven = redriveFilter == null ? null : redriveFilter.equals("REDRIVEN");
+        String qualifier = arn.qualifier() == null ? null : arn.text();
+        Executions.Page page = ctx.executions.page(new Executions.Filter(m.arn(), qualifier, status, redriven),
+                r.string("nextToken"), Pages.size(r));
         ObjectNode out = Wire.object();
-        Pages.write(r, rows, row -> row.entry.arn(), out, "executions",
-                row -> ExecutionJson.summary(row.entry, row.view != null ? row.view : ctx.engine.describe(row.entry.arn())));
+        var items = out.putArray("executions");
+        for (Executions.Row row : page.rows()) {
+            items.add(ExecutionJson.summary(row.entry(), row.view() != null ? row.view() : ctx.engine.describe(row.entry().arn())));
+        }
+        if (page.nextToken() != null) out.put("nextToken", page.nextToken());
         return out;
     }
 }

@@ -155,16 +155,22 @@ final class MapRuns {
             Run run = inExecution(known, mapRunArn);
             if (run != null) return run;
         }
-        List<ExecutionEntry> candidates = ctx.registry.executions(ctx.arn("stateMachine", smName));
-        for (int i = candidates.size() - 1; i >= 0; i--) {
-            Run run = inExecution(candidates.get(i).arn(), mapRunArn);
-            if (run != null) return run;
-        }
+        // Not seen since this server started: look through the machine's executions, newest first.
+        Executions.Filter all = new Executions.Filter(ctx.arn("stateMachine", smName), null, null, null);
+        String token = null;
+        do {
+            Executions.Page page = ctx.executions.page(all, token, Pages.DEFAULT_SIZE * 10);
+            for (Executions.Row row : page.rows()) {
+                Run run = inExecution(row.entry().arn(), mapRunArn);
+                if (run != null) return run;
+            }
+            token = page.nextToken();
+        } while (token != null);
         throw notFound(mapRunArn);
     }
 
     private Run inExecution(String executionArn, String mapRunArn) {
-        ExecutionEntry e = ctx.registry.execution(executionArn).orElse(null);
+        ExecutionEntry e = ctx.executions.find(executionArn).orElse(null);
         if (e == null || ctx.engine.history(executionArn) == null) return null;
         for (Run run : runs(e)) if (run.arn.equals(mapRunArn)) return run;
         return null;

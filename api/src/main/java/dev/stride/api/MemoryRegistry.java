@@ -1,6 +1,5 @@
 package dev.stride.api;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +10,6 @@ import java.util.function.UnaryOperator;
 /** The registry in memory; one lock keeps check-then-insert atomic (the API is not its bottleneck). */
 final class MemoryRegistry implements Registry {
     private final Map<String, MachineEntry> machines = new LinkedHashMap<>();
-    private final Map<String, ExecutionEntry> executions = new LinkedHashMap<>();
-    private final Map<String, List<ExecutionEntry>> executionsByMachine = new LinkedHashMap<>();
     private final Map<String, ActivityEntry> activities = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> tags = new LinkedHashMap<>();
 
@@ -36,41 +33,6 @@ final class MemoryRegistry implements Registry {
     public synchronized boolean removeMachine(String arn) {
         tags.remove(arn);
         return machines.remove(arn) != null;
-    }
-
-    @Override
-    public synchronized ExecutionEntry addExecution(ExecutionEntry execution) {
-        ExecutionEntry old = executions.putIfAbsent(execution.arn(), execution);
-        if (old == null) {
-            executionsByMachine.computeIfAbsent(execution.stateMachineArn(), k -> new ArrayList<>()).add(execution);
-        }
-        return old;
-    }
-
-    @Override
-    public synchronized Optional<ExecutionEntry> execution(String arn) { return Optional.ofNullable(executions.get(arn)); }
-
-    @Override
-    public synchronized ExecutionEntry updateExecution(String arn, UnaryOperator<ExecutionEntry> change) {
-        ExecutionEntry old = executions.get(arn);
-        if (old == null) return null;
-        ExecutionEntry updated = change.apply(old);
-        executions.put(arn, updated);
-        List<ExecutionEntry> same = executionsByMachine.get(old.stateMachineArn());
-        int at = same == null ? -1 : same.indexOf(old);
-        if (at >= 0) same.set(at, updated);
-        return updated;
-    }
-
-    @Override
-    public synchronized void removeExecution(String arn) {
-        ExecutionEntry gone = executions.remove(arn);
-        if (gone != null) executionsByMachine.getOrDefault(gone.stateMachineArn(), new ArrayList<>()).remove(gone);
-    }
-
-    @Override
-    public synchronized List<ExecutionEntry> executions(String stateMachineArn) {
-        return List.copyOf(executionsByMachine.getOrDefault(stateMachineArn, List.of()));
     }
 
     @Override

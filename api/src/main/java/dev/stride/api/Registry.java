@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * The API's own records: state machines (with versions), executions per state machine,
- * activities and tags. In memory today ({@link MemoryRegistry}); a durable store implements the
- * same contract later. Lists come back in insertion order.
+ * The API's own records: state machines (with versions and aliases), activities and tags, in
+ * memory ({@link MemoryRegistry}) or written through to a store ({@link DurableRegistry}).
+ * Executions are not here: see {@link Executions}. Lists come back in insertion order.
  */
 interface Registry {
     /** Inserts the machine unless its ARN is taken; returns the existing entry, or null when inserted. */
@@ -23,19 +23,6 @@ interface Registry {
     List<MachineEntry> machines();
 
     boolean removeMachine(String arn);
-
-    /** Inserts the execution unless its ARN is taken; returns the existing entry, or null when inserted. */
-    ExecutionEntry addExecution(ExecutionEntry execution);
-
-    Optional<ExecutionEntry> execution(String arn);
-
-    /** Atomically replaces an execution's entry; returns the new entry, or null when it does not exist. */
-    ExecutionEntry updateExecution(String arn, UnaryOperator<ExecutionEntry> change);
-
-    /** Forgets an execution (synchronous Express executions leave nothing behind, as on AWS). */
-    void removeExecution(String arn);
-
-    List<ExecutionEntry> executions(String stateMachineArn);
 
     /** Inserts the activity unless its ARN is taken; returns the existing entry, or null when inserted. */
     ActivityEntry addActivity(ActivityEntry activity);

@@ -48,16 +48,21 @@ public final class StrideServer implements AutoCloseable {
         if (config.taskSetup() != null && config.taskSetup().objectStorage() != null) builder.objectStorage(config.taskSetup().objectStorage());
         Engine engine = builder.build();
         ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
-        ApiContext context = new ApiContext(engine, registry, config, activities, new Metrics());
+        Executions executions = engine.lists() ? new StoredExecutions(engine, registry) : new MemoryExecutions(engine);
+        ApiContext context = new ApiContext(engine, registry, executions, config, activities, new Metrics());
         late.set(context);
         context.metrics.countTransitions(engine);
         // Every execution counts, whoever started it (the API, or an integration for a nested one).
         engine.addStartListener(v -> context.metrics.started(v.express()));
         engine.addEndListener(v -> context.metrics.ended(v.express(), v));
-        // Executions started by integrations (nested executions) are listed like the API's own.
-        engine.addStartListener(v -> {
-            if (registry.execution(v.executionArn()).isPresent()) return;
-            registry.machine(v.stateMachineArn()).ifPresent(m -> registry.addExecution(new ExecutionEntry(v.executionArn(), v.name(),
+        engine.addEndListener(v -> {
+            if (v.express() && context.forgetWhenEnded.remove(v.executionArn())) engine.forget(v.executionArn());
+        });
+        // Executions started by integrations (nested executions) are listed like the API's own
+        // (a store lists them already).
+        if (executions instanceof MemoryExecutions) engine.addStartListener(v -> {
+            if (executions.find(v.executionArn()).isPresent()) return;
+            registry.machine(v.stateMachineArn()).ifPresent(m -> executions.add(new ExecutionEntry(v.executionArn(), v.name(),
                     m.arn(), null, null, v.express(), m.definition(), m.roleArn(), m.revisionId(),
                     m.updateMillis() > 0 ? m.updateMillis() : m.creationMillis(), dev.stride.expr.Json.write(v.input()), v.startMillis())));
         });

@@ -23,24 +23,19 @@ class DurableRegistryTest {
     }
 
     @Test
-    void aRedriveIsKeptAcrossARestartAndOldRecordsReadAsNeverRedriven() {
+    void tagsAndActivitiesAreReadBackAfterARestartAndExecutionsAreNotKeptHere() {
         MapStore store = new MapStore();
         DurableRegistry before = new DurableRegistry(store);
-        String sm = "arn:aws:states:us-east-1:123456789012:stateMachine:m";
-        String arn = "arn:aws:states:us-east-1:123456789012:execution:m:e";
-        before.addExecution(new ExecutionEntry(arn, "e", sm, null, null, false, "{}", "role", "rev", 1, "{}", 2));
-        before.updateExecution(arn, e -> e.redriven(2, 5_000));
-        // a record written before redrives were kept has no redrive members
-        store.put("execution", arn + "2", """
-                {"arn":"%s2","name":"e2","stateMachineArn":"%s","express":false,"definition":"{}","roleArn":"role",
-                 "revisionId":"rev","machineUpdateMillis":1,"input":"{}","startMillis":3}""".formatted(arn, sm));
+        String activity = "arn:aws:states:us-east-1:123456789012:activity:a";
+        before.addActivity(new ActivityEntry(activity, "a", 1_000, null));
+        before.putTags(activity, Map.of("team", "blue", "env", "dev"));
+        before.removeTags(activity, java.util.List.of("env"));
 
         DurableRegistry after = new DurableRegistry(store);
 
-        assertThat(after.execution(arn).orElseThrow().redriveCount()).isEqualTo(2);
-        assertThat(after.execution(arn).orElseThrow().redriveMillis()).isEqualTo(5_000);
-        assertThat(after.execution(arn + "2").orElseThrow().redriveCount()).isZero();
-        assertThat(after.executions(sm)).extracting(ExecutionEntry::redriveCount).containsExactly(2, 0);
-        assertThat(before.executions(sm)).extracting(ExecutionEntry::redriveCount).containsExactly(2);
+        assertThat(after.activity(activity)).isPresent();
+        assertThat(after.tags(activity)).containsExactly(Map.entry("team", "blue"));
+        // Executions live in the execution store's own rows (StoredExecutions), not in metadata.
+        assertThat(store.kinds.keySet()).containsExactlyInAnyOrder("activity", "tags");
     }
 }

@@ -75,7 +75,7 @@ public final class Engine implements AutoCloseable {
         String arn = executionArn(req.express(), smArn, smName, name);
         String role = req.roleArn() != null ? req.roleArn() : arns.defaultRole;
         // Listeners hear of the start before its first run, which may end it on this thread.
-        scheduler.start(index(req.machine()), arn, name, smArn, smName, req.input(), req.express(), role,
+        scheduler.start(index(req.machine()), arn, name, smArn, smName, req.input(), req.express(), role, req.annotation(),
                 startListeners.isEmpty() ? null : () -> tellStarted(arn));
         return arn;
     }
@@ -176,6 +176,18 @@ public final class Engine implements AutoCloseable {
     }
 
     public ExecutionView describe(String executionArn) { return scheduler.view(executionArn); }
+
+    /** Whether {@link #list} answers: the engine runs on a store that lists executions. */
+    public boolean lists() { return scheduler.store() != null && scheduler.store().lists(); }
+
+    /**
+     * A page of stored executions, newest first (see {@link dev.stride.engine.spi.ExecutionStore#list}).
+     * An execution started but not yet committed is not in it; every acknowledged Standard start is.
+     */
+    public List<dev.stride.engine.spi.ExecutionSummary> list(dev.stride.engine.spi.ExecutionQuery query) {
+        if (!lists()) throw new UnsupportedOperationException("this engine's store does not list executions");
+        return scheduler.store().list(query);
+    }
 
     public List<HistoryEvent> history(String executionArn) { return scheduler.history(executionArn); }
 

@@ -25,6 +25,8 @@ final class ExecutionRecord {
     volatile ExecutionStatus status = ExecutionStatus.RUNNING;
     int redriveCount;
     long redriveMillis;
+    /** What the start asked to keep (StartRequest.annotation); a store column, so not in the snapshot. */
+    transient String annotation;
     JsonNode output;
     String error;
     String cause;

@@ -40,6 +40,7 @@ final class Persistence {
         for (HistoryEvent e : events) e.encoded(); // here, in parallel, not on the store's one writer thread
         ex.committedEvents = ex.history.size();
         String definition = ex.everCommitted ? null : machine.sourceText();
+        String annotation = ex.everCommitted ? null : ex.annotation;
         ex.everCommitted = true;
         String snapshot;
         try {
@@ -50,7 +51,7 @@ final class Persistence {
         }
         return new ExecutionChange(ex.executionArn, ex.name, ex.stateMachineArn, ex.express, definition, ex.status,
                 ex.startMillis, ex.stopMillis, Json.write(ex.input), ex.output == null ? null : Json.write(ex.output),
-                ex.error, ex.cause, snapshot, events, wakeMillis, ex.mapRunArn);
+                ex.error, ex.cause, snapshot, events, wakeMillis, ex.mapRunArn, annotation, ex.redriveCount, ex.redriveMillis);
     }
 
     static ExecutionRecord record(StoredExecution s, List<HistoryEvent> history) {
@@ -59,6 +60,7 @@ final class Persistence {
             ex.history = EventLog.of(history);
             ex.committedEvents = history.size();
             ex.everCommitted = true;
+            ex.annotation = s.annotation();
             ex.ready = new IntDeque();
             // Frames that were ready when saved are ready again (the run that followed was lost).
             for (Frame f : ex.frames.inIdOrder()) {
@@ -75,6 +77,6 @@ final class Persistence {
         if (s == null) return null;
         return new ExecutionView(s.executionArn(), s.name(), s.stateMachineArn(), s.status(), Json.parse(s.inputJson()),
                 s.outputJson() == null ? null : Json.parse(s.outputJson()), s.error(), s.cause(), s.startMillis(),
-                s.stopMillis(), s.express(), s.mapRunArn());
+                s.stopMillis(), s.express(), s.mapRunArn(), s.annotation(), s.definition(), s.redriveCount(), s.redriveMillis());
     }
 }

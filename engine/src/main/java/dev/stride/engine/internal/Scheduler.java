@@ -133,7 +133,8 @@ public final class Scheduler implements AutoCloseable {
      * @param registered told once the execution is registered, before its first run (may be null)
      */
     public String start(MachineIndex machine, String executionArn, String name, String stateMachineArn,
-                        String stateMachineName, JsonNode input, boolean express, String roleArn, Runnable registered) {
+                        String stateMachineName, JsonNode input, boolean express, String roleArn, String annotation,
+                        Runnable registered) {
         if (committer != null && !express) committer.awaitRoom();
         ExecutionRecord ex = new ExecutionRecord(machine.historyHint());
         ex.executionArn = executionArn;
@@ -141,6 +142,7 @@ public final class Scheduler implements AutoCloseable {
         ex.stateMachineArn = stateMachineArn;
         ex.stateMachineName = stateMachineName;
         ex.roleArn = roleArn;
+        ex.annotation = annotation;
         ex.express = express;
         ex.input = input;
         ex.startMillis = clock.millis();
@@ -364,12 +366,14 @@ public final class Scheduler implements AutoCloseable {
         // whole run. Status is read racily on purpose; once it is final, the lock gives the rest.
         if (running.status == ExecutionStatus.RUNNING) {
             return new ExecutionView(running.executionArn, running.name, running.stateMachineArn, ExecutionStatus.RUNNING,
-                    running.input, null, null, null, running.startMillis, 0, running.express, running.mapRunArn);
+                    running.input, null, null, null, running.startMillis, 0, running.express, running.mapRunArn,
+                    running.annotation, slot.machine.sourceText(), running.redriveCount, running.redriveMillis);
         }
         synchronized (slot) {
             ExecutionRecord ex = slot.record;
             return new ExecutionView(ex.executionArn, ex.name, ex.stateMachineArn, ex.status, ex.input, ex.output,
-                    ex.error, ex.cause, ex.startMillis, ex.stopMillis, ex.express, ex.mapRunArn);
+                    ex.error, ex.cause, ex.startMillis, ex.stopMillis, ex.express, ex.mapRunArn,
+                    ex.annotation, slot.machine.sourceText(), ex.redriveCount, ex.redriveMillis);
         }
     }
 

@@ -30,6 +30,17 @@ public interface ExecutionStore extends AutoCloseable {
     /** Whether the store holds the execution (cheaper than {@link #find} where the store can say so). */
     default boolean exists(String executionArn) { return find(executionArn) != null; }
 
+    /** Whether {@link #list} is implemented: the API then reads its lists of executions from here. */
+    default boolean lists() { return false; }
+
+    /**
+     * A page of the executions the query selects, newest first. Stores that hold millions answer
+     * from an index, without reading the others.
+     */
+    default java.util.List<ExecutionSummary> list(ExecutionQuery query) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot list executions");
+    }
+
     /** The execution's history, oldest first. */
     List<HistoryEvent> history(String executionArn);
 

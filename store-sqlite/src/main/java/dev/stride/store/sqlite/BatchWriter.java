@@ -26,12 +26,15 @@ import java.util.Map;
 final class BatchWriter implements AutoCloseable {
     private static final String UPSERT = """
         INSERT INTO executions (arn, name, state_machine_arn, express, definition_id, status, final, start_millis,
-                                stop_millis, input, output, error, cause, snapshot, wake_millis, map_run_arn)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                stop_millis, input, output, error, cause, snapshot, wake_millis, map_run_arn,
+                                annotation, redrive_count, redrive_millis)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (arn) DO UPDATE SET status = excluded.status, final = excluded.final,
           stop_millis = excluded.stop_millis, output = excluded.output, error = excluded.error,
           cause = excluded.cause, snapshot = excluded.snapshot, wake_millis = excluded.wake_millis,
-          definition_id = coalesce(excluded.definition_id, executions.definition_id)
+          definition_id = coalesce(excluded.definition_id, executions.definition_id),
+          annotation = coalesce(excluded.annotation, executions.annotation),
+          redrive_count = excluded.redrive_count, redrive_millis = excluded.redrive_millis
         RETURNING id""";
     /** An execution's first change (it carries the definition): nothing to update, so no conflict clause. */
     private static final String INSERT = UPSERT.substring(0, UPSERT.indexOf("ON CONFLICT")) + "RETURNING id";
@@ -126,7 +129,8 @@ final class BatchWriter implements AutoCloseable {
             byArn.put(c.executionArn(), new ExecutionChange(c.executionArn(), c.name(), c.stateMachineArn(), c.express(),
                     before.definition() != null ? before.definition() : c.definition(), c.status(), c.startMillis(),
                     c.stopMillis(), before.inputJson() != null ? before.inputJson() : c.inputJson(), c.outputJson(), c.error(),
-                    c.cause(), c.snapshot(), events, c.wakeMillis(), c.mapRunArn()));
+                    c.cause(), c.snapshot(), events, c.wakeMillis(), c.mapRunArn(),
+                    before.annotation() != null ? before.annotation() : c.annotation(), c.redriveCount(), c.redriveMillis()));
         }
         return merged ? new ArrayList<>(byArn.values()) : batch;
     }
@@ -151,6 +155,9 @@ final class BatchWriter implements AutoCloseable {
         if (c.wakeMillis() > 0) ps.setLong(15, c.wakeMillis());
         else ps.setNull(15, Types.INTEGER);
         ps.setString(16, c.mapRunArn());
+        ps.setString(17, c.annotation());
+        ps.setInt(18, c.redriveCount());
+        ps.setLong(19, c.redriveMillis());
         try (ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) throw new SQLException("write of " + c.executionArn() + " returned no row");
             return rs.getLong(1);

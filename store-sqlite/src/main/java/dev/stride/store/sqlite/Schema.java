@@ -27,12 +27,12 @@ import java.util.List;
 final class Schema {
     /** 'STRD': marks the file as a Stride store (PRAGMA application_id). */
     static final int APPLICATION_ID = 0x53545244;
-    static final int CURRENT = 7;
+    static final int CURRENT = 8;
 
     private interface Migration { void apply(Connection c) throws SQLException; }
 
     private static final List<Migration> MIGRATIONS = List.of(Schema::version1, Schema::version2, Schema::version3, Schema::version4, Schema::version5,
-            Schema::version6, Schema::version7);
+            Schema::version6, Schema::version7, Schema::version8);
 
     private Schema() {}
 
@@ -195,6 +195,35 @@ final class Schema {
     private static void version7(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.executeUpdate("ALTER TABLE executions ADD COLUMN map_run_arn TEXT");
+        }
+    }
+
+    /**
+     * Version 8: the API's record of each execution moves from the metadata table (one JSON row
+     * per execution, all loaded into memory at start) into the execution's own row: {@code
+     * annotation} (written with the start, in the same commit) and the redrive counters. The
+     * indexes serve ListExecutions, newest first, by machine and by machine and status, without
+     * reading other executions. A metadata entry whose execution is gone (deleted by retention)
+     * goes with it.
+     */
+    private static void version8(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("ALTER TABLE executions ADD COLUMN annotation TEXT");
+            s.executeUpdate("ALTER TABLE executions ADD COLUMN redrive_count INTEGER NOT NULL DEFAULT 0");
+            s.executeUpdate("ALTER TABLE executions ADD COLUMN redrive_millis INTEGER NOT NULL DEFAULT 0");
+            // The old entries held the definition and input again: the row has both already.
+            s.executeUpdate("""
+                UPDATE executions SET
+                  annotation = (SELECT json_remove(m.json, '$.definition', '$.input', '$.redriveCount', '$.redriveMillis')
+                                FROM metadata m WHERE m.kind = 'execution' AND m.key = executions.arn),
+                  redrive_count = coalesce((SELECT json_extract(m.json, '$.redriveCount')
+                                FROM metadata m WHERE m.kind = 'execution' AND m.key = executions.arn), 0),
+                  redrive_millis = coalesce((SELECT json_extract(m.json, '$.redriveMillis')
+                                FROM metadata m WHERE m.kind = 'execution' AND m.key = executions.arn), 0)
+                WHERE arn IN (SELECT key FROM metadata WHERE kind = 'execution')""");
+            s.executeUpdate("DELETE FROM metadata WHERE kind = 'execution'");
+            s.executeUpdate("CREATE INDEX executions_by_machine ON executions (state_machine_arn, id)");
+            s.executeUpdate("CREATE INDEX executions_by_machine_status ON executions (state_machine_arn, status, id)");
         }
     }
 
