@@ -49,26 +49,30 @@ final class StoredExecutions implements Executions {
     @Override
     public Page page(Filter f, String token, int size) {
         String scope = f.stateMachineArn() + "|" + f.qualifierArn() + "|" + f.status() + "|" + f.redriven() + "|";
-        long before = before(token, scope);
+        long[] after = after(token, scope);
         ExecutionStatus status = f.status() == null ? null : ExecutionStatus.valueOf(f.status());
         // One row more than the page: whether a next page exists, without a second query.
         List<ExecutionSummary> found = engine.list(new ExecutionQuery(f.stateMachineArn(), status, f.redriven(), f.qualifierArn(),
-                before, size + 1));
+                after[0], after[1], size + 1));
         List<Row> rows = new ArrayList<>(Math.min(size, found.size()));
         for (int i = 0; i < found.size() && i < size; i++) rows.add(row(found.get(i)));
-        String next = found.size() > size ? Pages.encode(scope + found.get(size - 1).key()) : null;
+        ExecutionSummary last = found.size() > size ? found.get(size - 1) : null;
+        String next = last == null ? null : Pages.encode(scope + last.startMillis() + ":" + last.key());
         return new Page(rows, next);
     }
 
-    private static long before(String token, String scope) {
-        if (token == null) return 0;
+    /** The token's position (start millis, row key) after which the page begins: {0, 0} for the first page. */
+    private static long[] after(String token, String scope) {
+        if (token == null) return new long[] {0, 0};
         String key = Pages.decode(token);
         try {
             if (!key.startsWith(scope)) throw new NumberFormatException();
-            long before = Long.parseLong(key.substring(scope.length()));
-            if (before <= 0) throw new NumberFormatException();
-            return before;
-        } catch (NumberFormatException e) {
+            String position = key.substring(scope.length());
+            int colon = position.indexOf(':');
+            long[] at = {Long.parseLong(position.substring(0, colon)), Long.parseLong(position.substring(colon + 1))};
+            if (at[1] <= 0) throw new NumberFormatException();
+            return at;
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
             throw ApiError.INVALID_TOKEN.quoting("Invalid Token", "Invalid token");
         }
     }

@@ -202,8 +202,9 @@ final class Schema {
      * Version 8: the API's record of each execution moves from the metadata table (one JSON row
      * per execution, all loaded into memory at start) into the execution's own row: {@code
      * annotation} (written with the start, in the same commit) and the redrive counters. The
-     * indexes serve ListExecutions, newest first, by machine and by machine and status, without
-     * reading other executions. A metadata entry whose execution is gone (deleted by retention)
+     * indexes serve ListExecutions, newest start first, by machine and by machine and status,
+     * without reading other executions (rows are written in commit order, which concurrent starts
+     * do not keep, hence the start time in the key). A metadata entry whose execution is gone (deleted by retention)
      * goes with it.
      */
     private static void version8(Connection c) throws SQLException {
@@ -222,8 +223,8 @@ final class Schema {
                                 FROM metadata m WHERE m.kind = 'execution' AND m.key = executions.arn), 0)
                 WHERE arn IN (SELECT key FROM metadata WHERE kind = 'execution')""");
             s.executeUpdate("DELETE FROM metadata WHERE kind = 'execution'");
-            s.executeUpdate("CREATE INDEX executions_by_machine ON executions (state_machine_arn, id)");
-            s.executeUpdate("CREATE INDEX executions_by_machine_status ON executions (state_machine_arn, status, id)");
+            s.executeUpdate("CREATE INDEX executions_by_machine ON executions (state_machine_arn, start_millis, id)");
+            s.executeUpdate("CREATE INDEX executions_by_machine_status ON executions (state_machine_arn, status, start_millis, id)");
         }
     }
 

@@ -433,10 +433,10 @@ public final class SqliteStore implements ExecutionStore, dev.stride.engine.spi.
     public boolean lists() { return true; }
 
     /**
-     * Newest first by row id (the order executions were first written), read from the index on
-     * (state_machine_arn, id), or on (state_machine_arn, status, id) with a status: a page costs
-     * its own rows, however many executions the machine has. The redrive and version filters are
-     * checked row by row along the index.
+     * Newest start first (ties by row id), read from the index on (state_machine_arn,
+     * start_millis, id), or on (state_machine_arn, status, start_millis, id) with a status: a page
+     * costs its own rows, however many executions the machine has. The redrive and version filters
+     * are checked row by row along the index.
      */
     @Override
     public synchronized List<ExecutionSummary> list(ExecutionQuery q) {
@@ -445,18 +445,21 @@ public final class SqliteStore implements ExecutionStore, dev.stride.engine.spi.
                        redrive_count, redrive_millis
                 FROM executions WHERE state_machine_arn = ?""");
         if (q.status() != null) sql.append(" AND status = ?");
-        if (q.before() > 0) sql.append(" AND id < ?");
+        if (q.beforeKey() > 0) sql.append(" AND (start_millis, id) < (?, ?)");
         if (q.redriven() != null) sql.append(q.redriven() ? " AND redrive_count > 0" : " AND redrive_count = 0");
         if (q.qualifierArn() != null) {
             sql.append(" AND (json_extract(annotation, '$.versionArn') = ? OR json_extract(annotation, '$.aliasArn') = ?)");
         }
-        sql.append(" ORDER BY id DESC LIMIT ?");
+        sql.append(" ORDER BY start_millis DESC, id DESC LIMIT ?");
         List<ExecutionSummary> out = new ArrayList<>(Math.min(q.limit(), 1000));
         try (PreparedStatement ps = reader.prepareStatement(sql.toString())) {
             int i = 1;
             ps.setString(i++, q.stateMachineArn());
             if (q.status() != null) ps.setString(i++, q.status().name());
-            if (q.before() > 0) ps.setLong(i++, q.before());
+            if (q.beforeKey() > 0) {
+                ps.setLong(i++, q.beforeStartMillis());
+                ps.setLong(i++, q.beforeKey());
+            }
             if (q.qualifierArn() != null) {
                 ps.setString(i++, q.qualifierArn());
                 ps.setString(i++, q.qualifierArn());

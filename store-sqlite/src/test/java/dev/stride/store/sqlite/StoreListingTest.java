@@ -56,32 +56,54 @@ class StoreListingTest {
         }
         store.write(List.of(change(SM, "running", ExecutionStatus.RUNNING, null, 0)));
 
-        assertThat(names(new ExecutionQuery(SM, null, null, null, 0, 4))).containsExactly("running", "e9", "e8", "e7");
-        assertThat(names(new ExecutionQuery(SM, ExecutionStatus.FAILED, null, null, 0, 100))).containsExactly("e9", "e6", "e3", "e0");
-        assertThat(names(new ExecutionQuery(SM, ExecutionStatus.RUNNING, null, null, 0, 100))).containsExactly("running");
-        assertThat(names(new ExecutionQuery(SM, null, true, null, 0, 100))).containsExactly("e9");
-        assertThat(names(new ExecutionQuery(SM, null, false, null, 0, 3))).containsExactly("running", "e8", "e7");
-        assertThat(names(new ExecutionQuery(SM, null, null, V1, 0, 100))).containsExactly("e8", "e6", "e4", "e2", "e0");
+        assertThat(names(new ExecutionQuery(SM, null, null, null, 0, 0, 4))).containsExactly("running", "e9", "e8", "e7");
+        assertThat(names(new ExecutionQuery(SM, ExecutionStatus.FAILED, null, null, 0, 0, 100))).containsExactly("e9", "e6", "e3", "e0");
+        assertThat(names(new ExecutionQuery(SM, ExecutionStatus.RUNNING, null, null, 0, 0, 100))).containsExactly("running");
+        assertThat(names(new ExecutionQuery(SM, null, true, null, 0, 0, 100))).containsExactly("e9");
+        assertThat(names(new ExecutionQuery(SM, null, false, null, 0, 0, 3))).containsExactly("running", "e8", "e7");
+        assertThat(names(new ExecutionQuery(SM, null, null, V1, 0, 0, 100))).containsExactly("e8", "e6", "e4", "e2", "e0");
 
         // Walking by key: every execution once, in order, whatever the page size.
         for (int size : new int[] {1, 3, 11, 12}) {
             List<String> walked = new ArrayList<>();
+            long beforeStart = 0;
             long before = 0;
             while (true) {
-                List<ExecutionSummary> page = store.list(new ExecutionQuery(SM, null, null, null, before, size));
+                List<ExecutionSummary> page = store.list(new ExecutionQuery(SM, null, null, null, beforeStart, before, size));
                 page.forEach(s -> walked.add(s.name()));
                 if (page.size() < size) break;
+                beforeStart = page.get(page.size() - 1).startMillis();
                 before = page.get(page.size() - 1).key();
             }
             assertThat(walked).as("page size %d", size)
                     .containsExactly("running", "e9", "e8", "e7", "e6", "e5", "e4", "e3", "e2", "e1", "e0");
         }
 
-        ExecutionSummary e9 = store.list(new ExecutionQuery(SM, null, true, null, 0, 1)).getFirst();
+        ExecutionSummary e9 = store.list(new ExecutionQuery(SM, null, true, null, 0, 0, 1)).getFirst();
         assertThat(e9.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(e9.redriveCount()).isEqualTo(1);
         assertThat(e9.redriveMillis()).isEqualTo(3_000);
         assertThat(e9.stopMillis()).isEqualTo(2_000);
+    }
+
+    @Test
+    void aLaterStartCommittedFirstStillListsFirst() {
+        store = SqliteStore.open(dir, SqliteStoreTest.QUIET);
+        ExecutionChange late = change(SM, "late", ExecutionStatus.RUNNING, null, 0);
+        ExecutionChange early = change(SM, "early", ExecutionStatus.RUNNING, null, 0);
+        store.write(List.of(withStart(late, 5_000)));
+        store.write(List.of(withStart(early, 2_000))); // concurrent starts commit in any order
+        store.write(List.of(withStart(change(SM, "latest", ExecutionStatus.RUNNING, null, 0), 9_000)));
+
+        assertThat(names(new ExecutionQuery(SM, null, null, null, 0, 0, 10))).containsExactly("latest", "late", "early");
+        ExecutionSummary first = store.list(new ExecutionQuery(SM, null, null, null, 0, 0, 1)).getFirst();
+        assertThat(names(new ExecutionQuery(SM, null, null, null, first.startMillis(), first.key(), 10))).containsExactly("late", "early");
+    }
+
+    private static ExecutionChange withStart(ExecutionChange c, long startMillis) {
+        return new ExecutionChange(c.executionArn(), c.name(), c.stateMachineArn(), c.express(), c.definition(), c.status(), startMillis,
+                c.stopMillis(), c.inputJson(), c.outputJson(), c.error(), c.cause(), c.snapshot(), c.newEvents(), 0, null,
+                c.annotation(), 0, 0);
     }
 
     @Test
@@ -97,7 +119,7 @@ class StoreListingTest {
         assertThat(read.annotation()).isEqualTo("{\"aliasArn\":\"" + SM + ":prod\"}");
         assertThat(read.redriveCount()).isEqualTo(2);
         assertThat(read.redriveMillis()).isEqualTo(4_000);
-        assertThat(names(new ExecutionQuery(SM, null, null, SM + ":prod", 0, 10))).containsExactly("a");
+        assertThat(names(new ExecutionQuery(SM, null, null, SM + ":prod", 0, 0, 10))).containsExactly("a");
     }
 
     @Test
@@ -128,6 +150,6 @@ class StoreListingTest {
         assertThat(read.redriveMillis()).isEqualTo(5_000);
         assertThat(store.all("execution")).isEmpty();
         assertThat(store.all("machine")).containsKey("m");
-        assertThat(names(new ExecutionQuery(SM, ExecutionStatus.FAILED, true, V1, 0, 10))).containsExactly("old");
+        assertThat(names(new ExecutionQuery(SM, ExecutionStatus.FAILED, true, V1, 0, 0, 10))).containsExactly("old");
     }
 }
