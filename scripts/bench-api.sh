@@ -9,13 +9,13 @@
 # Issue 18's targets: >= 6,500 StartExecution/s p99 <= 25 ms; >= 30,000 StartSyncExecution/s and
 # >= 35,000 DescribeStateMachine/s, p99 <= 10 ms.
 #
-#   scripts/bench-api.sh        Env: PORT (18420), WORK (/tmp/stride-bench-api), RUNS, SECONDS
+#   scripts/bench-api.sh        Env: PORT (18420), WORK (/tmp/stride-bench-api), RUNS, RUN_SECONDS
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PORT="${PORT:-18420}"
 WORK="${WORK:-/tmp/stride-bench-api}"
 RUNS="${RUNS:-3}"
-SECONDS_PER_RUN="${SECONDS:-10}"
+SECONDS_PER_RUN="${RUN_SECONDS:-10}"
 THREADS=2 CONNECTIONS=16
 . "$ROOT/scripts/bench-lib.sh"
 ensure_wrk

@@ -39,9 +39,7 @@ final class ExecutionActions {
 
     private JsonNode start(Request r) {
         ExecutionEntry e = launch(r, false);
-        ExecutionView v = ctx.engine.describe(e.arn());
-        long startMillis = v == null ? e.startMillis() : v.startMillis();
-        return Wire.object().put("executionArn", e.arn()).put("startDate", Wire.seconds(startMillis));
+        return Wire.object().put("executionArn", e.arn()).put("startDate", Wire.seconds(e.startMillis()));
     }
 
     private JsonNode startSync(Request r) {
@@ -112,7 +110,9 @@ final class ExecutionActions {
         boolean forget = express && !sync && ctx.executions instanceof StoredExecutions;
         if (forget) ctx.forgetWhenEnded.add(execArn); // before the start: its first run may end it
         try {
-            ctx.engine.start(new StartRequest(ctx.compile(t.definition), m.arn(), name, input, express, t.roleArn, annotation));
+            long started = ctx.engine.startTimed(new StartRequest(ctx.compile(t.definition), m.arn(), name, input, express,
+                    t.roleArn, annotation)).startMillis();
+            entry = entry.startedAt(started); // the engine's start time, as every later view shows it
         } catch (dev.stride.engine.ExecutionAlreadyExistsException raced) {
             if (forget) ctx.forgetWhenEnded.remove(execArn);
             // Another start of the same name got there first (the store's index checks only before).

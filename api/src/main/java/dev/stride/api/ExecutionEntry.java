@@ -22,6 +22,11 @@ record ExecutionEntry(String arn, String name, String stateMachineArn, String ve
                 machineUpdateMillis, input, startMillis, 0, 0);
     }
 
+    ExecutionEntry startedAt(long millis) {
+        return new ExecutionEntry(arn, name, stateMachineArn, versionArn, aliasArn, express, definition, roleArn,
+                revisionId, machineUpdateMillis, input, millis, redriveCount, redriveMillis);
+    }
+
     ExecutionEntry redriven(int count, long atMillis) {
         return new ExecutionEntry(arn, name, stateMachineArn, versionArn, aliasArn, express, definition, roleArn,
                 revisionId, machineUpdateMillis, input, startMillis, count, atMillis);

@@ -26,11 +26,13 @@ final class StoredExecutions implements Executions {
         this.registry = registry;
     }
 
-    /** Nothing to record: the engine refuses a second start of the same ARN itself. */
+    /**
+     * Nothing to record, nothing to look up: the engine refuses a second start of the same ARN
+     * itself (ExecutionAlreadyExistsException), and the caller then finds the one that holds it.
+     * A lookup here was a second store read on every start.
+     */
     @Override
-    public ExecutionEntry add(ExecutionEntry execution) {
-        return execution.express() ? null : find(execution.arn()).orElse(null);
-    }
+    public ExecutionEntry add(ExecutionEntry execution) { return null; }
 
     @Override
     public Optional<ExecutionEntry> find(String executionArn) {

@@ -68,16 +68,22 @@ public final class Engine implements AutoCloseable {
      * calling thread, unless that is one of the engine's own or is inside a run; the rest runs on
      * the engine's workers. A short execution has therefore often ended when this returns.
      */
-    public String start(StartRequest req) {
+    public String start(StartRequest req) { return startTimed(req).executionArn(); }
+
+    /** An execution just started: its ARN and its start time, as its history and every view show it. */
+    public record Started(String executionArn, long startMillis) {}
+
+    /** {@link #start}, also giving the start time (StartExecution answers it without reading the execution back). */
+    public Started startTimed(StartRequest req) {
         String smArn = req.stateMachineArn() != null ? req.stateMachineArn() : arns.defaultMachine;
         String smName = req.stateMachineArn() != null ? smArn.substring(smArn.lastIndexOf(':') + 1) : DEFAULT_MACHINE_NAME;
         String name = req.executionName() != null ? req.executionName() : ids.uuid();
         String arn = executionArn(req.express(), smArn, smName, name);
         String role = req.roleArn() != null ? req.roleArn() : arns.defaultRole;
         // Listeners hear of the start before its first run, which may end it on this thread.
-        scheduler.start(index(req.machine()), arn, name, smArn, smName, req.input(), req.express(), role, req.annotation(),
-                startListeners.isEmpty() ? null : () -> tellStarted(arn));
-        return arn;
+        long startMillis = scheduler.start(index(req.machine()), arn, name, smArn, smName, req.input(), req.express(), role,
+                req.annotation(), startListeners.isEmpty() ? null : () -> tellStarted(arn));
+        return new Started(arn, startMillis);
     }
 
     private void tellStarted(String arn) {

@@ -131,8 +131,9 @@ public final class Scheduler implements AutoCloseable {
      * integration), for at most {@link #FIRST_RUN_STATES} state entries; otherwise on a worker.
      *
      * @param registered told once the execution is registered, before its first run (may be null)
+     * @return the execution's start time (epoch millis)
      */
-    public String start(MachineIndex machine, String executionArn, String name, String stateMachineArn,
+    public long start(MachineIndex machine, String executionArn, String name, String stateMachineArn,
                         String stateMachineName, JsonNode input, boolean express, String roleArn, String annotation,
                         Runnable registered) {
         if (committer != null && !express) committer.awaitRoom();
@@ -163,7 +164,7 @@ public final class Scheduler implements AutoCloseable {
         } else {
             schedule(slot);
         }
-        return executionArn;
+        return ex.startMillis;
     }
 
     /**
