@@ -129,10 +129,11 @@ final class ExecutionActions {
      * the same (AWS's idempotency), else ExecutionAlreadyExists.
      */
     private ExecutionEntry idempotent(ExecutionEntry existing, JsonNode input) {
+        ExecutionView v = ctx.engine.describe(existing.arn());
         boolean same = !existing.express() && existing.input() != null && input.equals(dev.stride.expr.Json.parse(existing.input()))
-                && ExecutionJson.status(ctx.engine.describe(existing.arn())) == ExecutionStatus.RUNNING;
+                && ExecutionJson.status(v) == ExecutionStatus.RUNNING;
         if (!same) throw ApiError.EXECUTION_ALREADY_EXISTS.quoting("Execution Already Exists", existing.arn());
-        return existing;
+        return v == null ? existing : existing.startedAt(v.startMillis()); // the engine's start time, as the first answer gave
     }
 
     private static JsonNode input(String text) {
